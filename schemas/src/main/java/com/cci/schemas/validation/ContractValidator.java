@@ -110,23 +110,23 @@ public final class ContractValidator implements Serializable {
           recordRef,
           List.of(new Violation("$", "json", "not JSON: " + e.getOriginalMessage())));
     }
+    return validateNode(kind, node, recordRef);
+  }
+
+  private ValidationResult validateNode(SchemaKind kind, JsonNode node, String recordRef) {
     if (node == null || !node.isObject()) {
+      String got = node == null ? "nothing" : node.getNodeType().toString();
       return new ValidationResult(
           kind,
           recordRef,
-          List.of(
-              new Violation(
-                  "$",
-                  "json",
-                  "expected a JSON object, got "
-                      + (node == null ? "nothing" : node.getNodeType()))));
+          List.of(new Violation("$", "json", "expected a JSON object, got " + got)));
     }
     return validate(kind, node, recordRef);
   }
 
   /**
-   * Validates a file: one JSON object (possibly pretty-printed), or JSON Lines with one record per
-   * non-blank line. Returns one result per record, in file order.
+   * Validates a file: one JSON object (possibly pretty-printed), a JSON array of records, or JSON
+   * Lines with one record per non-blank line. Returns one result per record, in file order.
    */
   public List<ValidationResult> validateFile(SchemaKind kind, Path file) throws IOException {
     String name = file.getFileName().toString();
@@ -139,7 +139,18 @@ public final class ContractValidator implements Serializable {
       return results;
     }
     if (!name.endsWith(".jsonl") && !name.endsWith(".ndjson") && isSingleDocument(trimmed)) {
-      results.add(validate(kind, trimmed, name));
+      JsonNode doc = Json.mapper().readTree(trimmed);
+      if (doc.isArray()) { // a JSON array of records: each element is one record
+        for (int i = 0; i < doc.size(); i++) {
+          results.add(validateNode(kind, doc.get(i), name + "[" + i + "]"));
+        }
+        if (doc.isEmpty()) {
+          results.add(
+              new ValidationResult(kind, name, List.of(new Violation("$", "json", "empty array"))));
+        }
+        return results;
+      }
+      results.add(validateNode(kind, doc, name));
       return results;
     }
     try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
