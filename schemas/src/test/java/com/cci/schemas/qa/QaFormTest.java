@@ -46,7 +46,7 @@ class QaFormTest {
         .extracting(Criterion::id)
         .containsExactly("compliance-disclosure");
     assertThat(form.criterion("compliance-disclosure").orElseThrow().evidenceHints())
-        .contains("this call may be recorded");
+        .contains("may be recorded", "recorded for quality");
     assertThat(form.criterion("identity-verification").orElseThrow().naAllowed()).isTrue();
     assertThat(form.allCriteria())
         .allSatisfy(c -> assertThat(c.evidenceHints()).hasSizeGreaterThan(4));
