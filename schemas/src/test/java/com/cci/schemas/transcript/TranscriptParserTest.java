@@ -90,6 +90,16 @@ class TranscriptParserTest {
   }
 
   @Test
+  void redactedChatWithoutParticipantRolesTakesRolesFromItems() throws Exception {
+    CallTranscript t = parser.parse(fixture("valid", "contact-lens-chat-redacted.json"));
+    assertThat(t.format()).isEqualTo(TranscriptFormat.CONTACT_LENS_CHAT);
+    assertThat(t.turns())
+        .extracting(CallTranscript.Turn::role)
+        .containsExactly(Role.SYSTEM, Role.AGENT, Role.CUSTOMER, Role.AGENT);
+    assertThat(t.turns().get(1).text()).contains("This is [PII].");
+  }
+
+  @Test
   void transcribeCallAnalytics() throws Exception {
     CallTranscript t = parser.parse(fixture("valid", "transcribe-call-analytics.json"));
     assertThat(t.format()).isEqualTo(TranscriptFormat.TRANSCRIBE_CALL_ANALYTICS);
