@@ -135,6 +135,16 @@ class TranscriptParserTest {
   }
 
   @Test
+  void simulatorFormatsMapOntoParserFormats() {
+    assertThat(TranscriptFormat.of(com.cci.sim.content.TranscriptFormat.TCA))
+        .isEqualTo(TranscriptFormat.TRANSCRIBE_CALL_ANALYTICS);
+    assertThat(TranscriptFormat.of(com.cci.sim.content.TranscriptFormat.CONTACT_LENS_CHAT))
+        .isEqualTo(TranscriptFormat.CONTACT_LENS_CHAT);
+    assertThat(TranscriptFormat.of(com.cci.sim.content.TranscriptFormat.CONTACT_LENS_VOICE))
+        .isEqualTo(TranscriptFormat.CONTACT_LENS_VOICE);
+  }
+
+  @Test
   void derivesDurationFromTurnsWhenNotGiven() throws Exception {
     ObjectNode root =
         (ObjectNode) Json.mapper().readTree(fixture("valid", "transcribe-call-analytics.json"));
