@@ -34,9 +34,15 @@ class ValidateCommandTest {
   /** The first record of the kind's first valid fixture, as one compact line. */
   private static String oneValidLine(SchemaKind kind) throws Exception {
     String text = Files.readString(Fixtures.valid(kind).get(0)).strip();
-    JsonNode first = Json.mapper().readTree(text.lines().findFirst().orElseThrow());
-    if (first == null || !first.isObject()) {
-      first = Json.mapper().readTree(text);
+    JsonNode first;
+    try {
+      first = Json.mapper().readTree(text); // one (pretty-printed) document
+      if (text.lines().count() > 1
+          && text.lines().allMatch(l -> l.isBlank() || l.startsWith("{"))) {
+        first = Json.mapper().readTree(text.lines().findFirst().orElseThrow()); // JSON Lines
+      }
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      first = Json.mapper().readTree(text.lines().findFirst().orElseThrow()); // JSON Lines
     }
     return Json.mapper().writeValueAsString(first);
   }
