@@ -4,6 +4,7 @@ import com.cci.kinesis.StreamRecord;
 import com.cci.kinesis.Streams;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -48,7 +49,8 @@ public final class ConnectContentRenderer implements ContentRenderer {
   static final String CHAT_JOINED = "application/vnd.amazonaws.connect.event.participant.joined";
   static final String CHAT_ENDED = "application/vnd.amazonaws.connect.event.chat.ended";
 
-  private static final JsonFactory JSON = new JsonFactory();
+  private static final JsonFactory JSON =
+      JsonFactory.builder().enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER).build();
   private static final DateTimeFormatter MILLIS =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
   private static final DateTimeFormatter SECONDS =
@@ -92,17 +94,16 @@ public final class ConnectContentRenderer implements ContentRenderer {
     SplittableRandom rnd = new SplittableRandom(ctx.seed() ^ 0x2545F4914F6CDD1DL);
     List<Turn> turns = a.turns;
     List<StreamRecord> out = new ArrayList<>(turns.size() + 3);
-    String instance = instanceId(ctx.tenantId());
+    String prefix = voicePrefix(ctx, instanceId(ctx.tenantId()));
     Instant t0 = ctx.connectedToAgent();
     Instant arrival = t0.plusMillis(200 + rnd.nextInt(600));
-    out.add(record(ctx, arrival, voiceEnvelope(ctx, instance, "STARTED", null)));
+    out.add(record(ctx, arrival, voiceEnvelope(prefix, "STARTED", null)));
     for (int i = 0; i < turns.size(); i++) {
       Turn turn = turns.get(i);
       int idx = i;
       String json =
           voiceEnvelope(
-              ctx,
-              instance,
+              prefix,
               "SEGMENTS",
               g -> {
                 writeUtterances(g, turn, rnd);
@@ -151,8 +152,7 @@ public final class ConnectContentRenderer implements ContentRenderer {
     }
     String summary =
         voiceEnvelope(
-            ctx,
-            instance,
+            prefix,
             "SEGMENTS",
             g -> {
               g.writeStartObject();
@@ -165,7 +165,7 @@ public final class ConnectContentRenderer implements ContentRenderer {
     arrival = later(arrival, ctx.disconnected().plusMillis(3000 + rnd.nextInt(7000)));
     out.add(record(ctx, arrival, summary));
     arrival = arrival.plusMillis(100 + rnd.nextInt(400));
-    out.add(record(ctx, arrival, voiceEnvelope(ctx, instance, "COMPLETED", null)));
+    out.add(record(ctx, arrival, voiceEnvelope(prefix, "COMPLETED", null)));
     return out;
   }
 
@@ -200,25 +200,44 @@ public final class ConnectContentRenderer implements ContentRenderer {
     g.writeEndObject();
   }
 
-  private static String voiceEnvelope(
-      ContactContext ctx, String instance, String eventType, Body segments) {
-    return write(
-        g -> {
-          g.writeStartObject();
-          g.writeStringField("Version", "1.0.0");
-          g.writeStringField("Channel", "VOICE");
-          g.writeStringField("AccountId", ACCOUNT_ID);
-          g.writeStringField("InstanceId", instance);
-          g.writeStringField("ContactId", ctx.contactId());
-          g.writeStringField("LanguageCode", LANGUAGE_CODE);
-          g.writeStringField("EventType", eventType);
-          if (segments != null) {
-            g.writeArrayFieldStart("Segments");
-            segments.write(g);
-            g.writeEndArray();
-          }
-          g.writeEndObject();
-        });
+  /**
+   * A voice event: the envelope up to {@code "EventType"} is the same for every event of a contact,
+   * so it is rendered once per contact ({@code prefix}) and only the segments are generated.
+   */
+  private static String voiceEnvelope(String prefix, String eventType, Body segments) {
+    StringWriter w = new StringWriter(segments == null ? prefix.length() + 32 : 1024);
+    w.write(prefix);
+    w.write(eventType);
+    w.write('"');
+    if (segments != null) {
+      w.write(",\"Segments\":");
+      try (JsonGenerator g = JSON.createGenerator(w)) {
+        g.writeStartArray();
+        segments.write(g);
+        g.writeEndArray();
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot render JSON", e);
+      }
+    }
+    w.write('}');
+    return w.toString();
+  }
+
+  /** {@code {"Version":"1.0.0",...,"LanguageCode":"en-US","EventType":"} for a contact. */
+  private static String voicePrefix(ContactContext ctx, String instance) {
+    String head =
+        write(
+            g -> {
+              g.writeStartObject();
+              g.writeStringField("Version", "1.0.0");
+              g.writeStringField("Channel", "VOICE");
+              g.writeStringField("AccountId", ACCOUNT_ID);
+              g.writeStringField("InstanceId", instance);
+              g.writeStringField("ContactId", ctx.contactId());
+              g.writeStringField("LanguageCode", LANGUAGE_CODE);
+              g.writeEndObject();
+            });
+    return head.substring(0, head.length() - 1) + ",\"EventType\":\"";
   }
 
   private List<StreamRecord> chatSegments(Analysis a) {
