@@ -26,6 +26,28 @@ class BankingDialogueGeneratorTest {
     assertThat(gen.generate(a, 0).turns()).isNotEqualTo(gen.generate(b, 0).turns());
   }
 
+  @Test
+  void sharedInstancesAreThreadSafe() {
+    ConnectContentRenderer renderer = new ConnectContentRenderer();
+    List<String> sequential = new java.util.ArrayList<>();
+    for (int i = 0; i < 2000; i++) {
+      ContactContext ctx = Contexts.random(i);
+      Conversation c = gen.generate(ctx, 0.3);
+      sequential.add(c + renderer.realtimeSegments(ctx, c).toString());
+    }
+    List<String> parallel =
+        java.util.stream.IntStream.range(0, 2000)
+            .parallel()
+            .mapToObj(
+                i -> {
+                  ContactContext ctx = Contexts.random(i);
+                  Conversation c = gen.generate(ctx, 0.3);
+                  return c + renderer.realtimeSegments(ctx, c).toString();
+                })
+            .collect(java.util.stream.Collectors.toList());
+    assertThat(parallel).isEqualTo(sequential);
+  }
+
   /** The template bank itself honours the marker invariant the QA labels rely on. */
   @Test
   void behaviourPhrasesOccurOnlyInTheirOwnTemplateGroups() {
