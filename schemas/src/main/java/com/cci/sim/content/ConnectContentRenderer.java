@@ -476,6 +476,8 @@ public final class ConnectContentRenderer implements ContentRenderer {
               g.writeEndObject();
               g.writeEndArray();
             }
+            writeClDetection(g, "OutcomesDetected", i == a.outcomeTurn, t, a.outcomeSpan);
+            writeClDetection(g, "ActionItemsDetected", i == a.actionTurn, t, a.actionSpan);
             g.writeEndObject();
           }
           g.writeEndArray();
@@ -523,6 +525,8 @@ public final class ConnectContentRenderer implements ContentRenderer {
               g.writeEndObject();
               g.writeEndArray();
             }
+            writeTcaDetection(g, "OutcomesDetected", i == a.outcomeTurn, a.outcomeSpan);
+            writeTcaDetection(g, "ActionItemsDetected", i == a.actionTurn, a.actionSpan);
             g.writeEndObject();
           }
           g.writeEndArray();
@@ -648,6 +652,7 @@ public final class ConnectContentRenderer implements ContentRenderer {
     g.writeArrayFieldStart("SummaryItemsDetected");
     g.writeStartObject();
     g.writeArrayFieldStart("ActionItemsDetected");
+    writeChatSummaryItem(g, a, a.actionTurn, a.actionSpan);
     g.writeEndArray();
     g.writeArrayFieldStart("IssuesDetected");
     if (a.issueTurn >= 0) {
@@ -662,6 +667,7 @@ public final class ConnectContentRenderer implements ContentRenderer {
     }
     g.writeEndArray();
     g.writeArrayFieldStart("OutcomesDetected");
+    writeChatSummaryItem(g, a, a.outcomeTurn, a.outcomeSpan);
     g.writeEndArray();
     g.writeEndObject();
     g.writeEndArray();
@@ -765,6 +771,49 @@ public final class ConnectContentRenderer implements ContentRenderer {
     g.writeEndObject();
     g.writeEndObject();
     g.writeEndObject();
+  }
+
+  private static void writeChatSummaryItem(JsonGenerator g, Analysis a, int turn, int[] span)
+      throws IOException {
+    if (turn < 0) {
+      return;
+    }
+    g.writeStartObject();
+    g.writeArrayFieldStart("TranscriptItems");
+    g.writeStartObject();
+    writeClOffsets(g, span[0], span[1]);
+    g.writeStringField("Id", a.turns.get(turn).turnId());
+    g.writeEndObject();
+    g.writeEndArray();
+    g.writeEndObject();
+  }
+
+  private static void writeClDetection(
+      JsonGenerator g, String field, boolean here, Turn t, int[] span) throws IOException {
+    if (!here) {
+      return;
+    }
+    g.writeArrayFieldStart(field);
+    g.writeStartObject();
+    writeClOffsets(g, span[0], span[1]);
+    g.writeStringField("Text", t.text().substring(span[0], span[1]));
+    g.writeEndObject();
+    g.writeEndArray();
+  }
+
+  private static void writeTcaDetection(JsonGenerator g, String field, boolean here, int[] span)
+      throws IOException {
+    if (!here) {
+      return;
+    }
+    g.writeArrayFieldStart(field);
+    g.writeStartObject();
+    g.writeObjectFieldStart("CharacterOffsets");
+    g.writeNumberField("Begin", span[0]);
+    g.writeNumberField("End", span[1]);
+    g.writeEndObject();
+    g.writeEndObject();
+    g.writeEndArray();
   }
 
   private static void writeVoiceCharacteristics(JsonGenerator g, Analysis a) throws IOException {
@@ -990,6 +1039,16 @@ public final class ConnectContentRenderer implements ContentRenderer {
     /** End char of the issue: the first sentence of that turn. */
     final int issueEnd;
 
+    /** The agent turn stating the outcome (resolved calls), its sentence, or -1. */
+    final int outcomeTurn;
+
+    final int[] outcomeSpan;
+
+    /** The agent turn promising follow-up (escalated calls), its sentence, or -1. */
+    final int actionTurn;
+
+    final int[] actionSpan;
+
     private List<List<String>> categoriesByTurn;
     private String agentPid;
     private String customerPid;
@@ -1017,6 +1076,56 @@ public final class ConnectContentRenderer implements ContentRenderer {
       } else {
         this.issueEnd = 0;
       }
+      int[] span = new int[2];
+      this.outcomeTurn =
+          conversation.labels() != null && conversation.labels().resolution()
+              ? findAgentSentence(
+                  BehaviourMarkers.phrases(BehaviourMarkers.Behaviour.RESOLUTION), span)
+              : -1;
+      this.outcomeSpan = span;
+      int[] span2 = new int[2];
+      this.actionTurn = findAgentSentence(List.of("i'll escalate", "i'm going to escalate"), span2);
+      this.actionSpan = span2;
+    }
+
+    /**
+     * The first agent turn (after the customer's request) holding one of {@code phrases}; {@code
+     * span} receives the character range of the sentence around it, without its final period.
+     */
+    private int findAgentSentence(List<String> phrases, int[] span) {
+      for (int i = Math.max(0, issueTurn); i < turns.size(); i++) {
+        Turn t = turns.get(i);
+        if (!t.participant().equals("AGENT")) {
+          continue;
+        }
+        String lower = t.text().toLowerCase(java.util.Locale.ROOT);
+        for (String p : phrases) {
+          int at = lower.indexOf(p);
+          if (at >= 0) {
+            int begin = at;
+            while (begin > 0 && !sentenceBreak(lower, begin - 1)) {
+              begin--;
+            }
+            int end = at + p.length();
+            while (end < lower.length() && !sentenceBreak(lower, end)) {
+              end++;
+            }
+            span[0] = begin;
+            span[1] = end;
+            return i;
+          }
+        }
+      }
+      return -1;
+    }
+
+    /** True at the period/question mark of "sentence. Next" or at a trailing one. */
+    private boolean sentenceBreak(String s, int i) {
+      char c = s.charAt(i);
+      if (c == ' ' && i > 0 && ".?!".indexOf(s.charAt(i - 1)) >= 0) {
+        return true;
+      }
+      return ".?!".indexOf(c) >= 0 && (i + 1 == s.length() || s.charAt(i + 1) == ' ');
     }
 
     private int endTrim(String text) {

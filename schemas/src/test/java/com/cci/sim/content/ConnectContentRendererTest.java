@@ -300,6 +300,55 @@ class ConnectContentRendererTest {
   }
 
   @Test
+  void outcomesAndActionItemsMarkTheResolutionOrTheEscalation() throws Exception {
+    int resolved = 0;
+    int escalated = 0;
+    for (long seed = 0; seed < 200; seed++) {
+      ContactContext ctx =
+          Contexts.of("VOICE", Contexts.TOPICS.get((int) (seed % 14)), 300, false, false, seed);
+      Conversation c = gen.generate(ctx, 0);
+      JsonNode cl = tree(renderer.postCallFile(ctx, c, TranscriptFormat.CONTACT_LENS_VOICE).json());
+      JsonNode tca = tree(renderer.postCallFile(ctx, c, TranscriptFormat.TCA).json());
+      int outcomes = 0;
+      int actions = 0;
+      for (int i = 0; i < c.turns().size(); i++) {
+        String text = c.turns().get(i).text();
+        for (String field : List.of("OutcomesDetected", "ActionItemsDetected")) {
+          JsonNode d = cl.at("/Transcript/" + i + "/" + field + "/0");
+          if (d.isMissingNode()) {
+            assertThat(tca.at("/Transcript/" + i + "/" + field).isMissingNode()).isTrue();
+            continue;
+          }
+          int b = d.at("/CharacterOffsets/BeginOffsetChar").asInt();
+          int e = d.at("/CharacterOffsets/EndOffsetChar").asInt();
+          assertThat(d.get("Text").asText()).isEqualTo(text.substring(b, e));
+          assertThat(tca.at("/Transcript/" + i + "/" + field + "/0/CharacterOffsets/Begin").asInt())
+              .isEqualTo(b);
+          assertThat(tca.at("/Transcript/" + i + "/" + field + "/0/CharacterOffsets/End").asInt())
+              .isEqualTo(e);
+          if (field.equals("OutcomesDetected")) {
+            outcomes++;
+            assertThat(
+                    BehaviourMarkers.findAny(
+                        d.get("Text").asText(),
+                        BehaviourMarkers.phrases(BehaviourMarkers.Behaviour.RESOLUTION)))
+                .isNotNull();
+          } else {
+            actions++;
+            assertThat(d.get("Text").asText()).containsIgnoringCase("escalate");
+          }
+        }
+      }
+      assertThat(outcomes).isEqualTo(c.labels().resolution() ? 1 : 0);
+      assertThat(actions).isEqualTo(c.labels().resolution() ? 0 : 1);
+      resolved += outcomes;
+      escalated += actions;
+    }
+    assertThat(resolved).isGreaterThan(100);
+    assertThat(escalated).isGreaterThan(10);
+  }
+
+  @Test
   void tcaFileUsesTranscribeFieldNames() throws Exception {
     ContactContext ctx = Contexts.of("VOICE", "transfer", 300, false, false, 8);
     Conversation c = gen.generate(ctx, 0);
