@@ -62,7 +62,21 @@ public final class ConnectContentRenderer implements ContentRenderer {
 
   private final ConcurrentHashMap<String, String> instanceIds = new ConcurrentHashMap<>();
 
-  public ConnectContentRenderer() {}
+  private final boolean utterances;
+
+  /** A renderer whose voice SEGMENTS events carry Utterance partials, as Contact Lens sends. */
+  public ConnectContentRenderer() {
+    this(true);
+  }
+
+  /**
+   * @param utterancePartials whether voice SEGMENTS events carry Utterance partials before each
+   *     Transcript (Contact Lens does; they repeat the text and roughly double the stream's size,
+   *     so a large simulation may leave them out)
+   */
+  public ConnectContentRenderer(boolean utterancePartials) {
+    this.utterances = utterancePartials;
+  }
 
   /** The Connect instance id the simulator uses for a tenant (a name-based UUID). */
   public String instanceId(String tenantId) {
@@ -106,7 +120,9 @@ public final class ConnectContentRenderer implements ContentRenderer {
               prefix,
               "SEGMENTS",
               g -> {
-                writeUtterances(g, turn, rnd);
+                if (utterances) {
+                  writeUtterances(g, turn, rnd);
+                }
                 g.writeStartObject();
                 g.writeObjectFieldStart("Transcript");
                 g.writeStringField("Id", turn.turnId());
@@ -245,17 +261,16 @@ public final class ConnectContentRenderer implements ContentRenderer {
     SplittableRandom rnd = new SplittableRandom(ctx.seed() ^ 0x2545F4914F6CDD1DL);
     List<Turn> turns = a.turns;
     List<StreamRecord> out = new ArrayList<>(turns.size() + 3);
-    String instance = instanceId(ctx.tenantId());
+    String prefix = chatPrefix(ctx, instanceId(ctx.tenantId()));
     Instant t0 = ctx.connectedToAgent();
     Instant arrival = t0.plusMillis(200 + rnd.nextInt(600));
-    out.add(record(ctx, arrival, chatEnvelope(ctx, instance, "STARTED", null)));
+    out.add(record(ctx, arrival, chatEnvelope(prefix, "STARTED", null)));
     for (int i = 0; i < turns.size(); i++) {
       Turn turn = turns.get(i);
       int idx = i;
       String json =
           chatEnvelope(
-              ctx,
-              instance,
+              prefix,
               "SEGMENTS",
               g -> {
                 g.writeStartObject();
@@ -311,8 +326,7 @@ public final class ConnectContentRenderer implements ContentRenderer {
     }
     String last =
         chatEnvelope(
-            ctx,
-            instance,
+            prefix,
             "SEGMENTS",
             g -> {
               g.writeStartObject();
@@ -337,35 +351,50 @@ public final class ConnectContentRenderer implements ContentRenderer {
     arrival = later(arrival, ctx.disconnected().plusMillis(2000 + rnd.nextInt(6000)));
     out.add(record(ctx, arrival, last));
     arrival = arrival.plusMillis(100 + rnd.nextInt(400));
-    out.add(record(ctx, arrival, chatEnvelope(ctx, instance, "COMPLETED", null)));
+    out.add(record(ctx, arrival, chatEnvelope(prefix, "COMPLETED", null)));
     return out;
   }
 
-  private static String chatEnvelope(
-      ContactContext ctx, String instance, String eventType, Body segments) {
-    return write(
-        g -> {
-          g.writeStartObject();
-          g.writeStringField("Version", "2.0.0");
-          g.writeStringField("Channel", "CHAT");
-          g.writeStringField("AccountId", ACCOUNT_ID);
-          g.writeStringField("InstanceId", instance);
-          g.writeStringField("ContactId", ctx.contactId());
-          if (segments != null) {
-            g.writeStringField("OutputType", "Raw");
-          }
-          g.writeStringField("StreamingEventType", eventType);
-          g.writeObjectFieldStart("StreamingSettings");
-          g.writeStringField("LanguageCode", LANGUAGE_CODE);
-          g.writeStringField("Output", "Raw");
-          g.writeEndObject();
-          if (segments != null) {
-            g.writeArrayFieldStart("Segments");
-            segments.write(g);
-            g.writeEndArray();
-          }
-          g.writeEndObject();
-        });
+  /** A chat event; {@code prefix} is the per-contact envelope head from {@link #chatPrefix}. */
+  private static String chatEnvelope(String prefix, String eventType, Body segments) {
+    StringWriter w = new StringWriter(segments == null ? prefix.length() + 128 : 1024);
+    w.write(prefix);
+    if (segments != null) {
+      w.write(",\"OutputType\":\"Raw\"");
+    }
+    w.write(",\"StreamingEventType\":\"");
+    w.write(eventType);
+    w.write("\",\"StreamingSettings\":{\"LanguageCode\":\"");
+    w.write(LANGUAGE_CODE);
+    w.write("\",\"Output\":\"Raw\"}");
+    if (segments != null) {
+      w.write(",\"Segments\":");
+      try (JsonGenerator g = JSON.createGenerator(w)) {
+        g.writeStartArray();
+        segments.write(g);
+        g.writeEndArray();
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot render JSON", e);
+      }
+    }
+    w.write('}');
+    return w.toString();
+  }
+
+  /** {@code {"Version":"2.0.0",...,"ContactId":"<id>"} without the closing brace. */
+  private static String chatPrefix(ContactContext ctx, String instance) {
+    String head =
+        write(
+            g -> {
+              g.writeStartObject();
+              g.writeStringField("Version", "2.0.0");
+              g.writeStringField("Channel", "CHAT");
+              g.writeStringField("AccountId", ACCOUNT_ID);
+              g.writeStringField("InstanceId", instance);
+              g.writeStringField("ContactId", ctx.contactId());
+              g.writeEndObject();
+            });
+    return head.substring(0, head.length() - 1);
   }
 
   private static StreamRecord record(ContactContext ctx, Instant arrival, String json) {

@@ -194,6 +194,30 @@ class ConnectContentRendererTest {
   }
 
   @Test
+  void utterancePartialsCanBeLeftOut() throws Exception {
+    ContactContext ctx = Contexts.of("VOICE", "balance", 300, false, false, 12);
+    Conversation c = gen.generate(ctx, 0);
+    List<StreamRecord> with = renderer.realtimeSegments(ctx, c);
+    List<StreamRecord> without = new ConnectContentRenderer(false).realtimeSegments(ctx, c);
+    assertThat(without).hasSameSizeAs(with);
+    long sizeWith = 0;
+    long sizeWithout = 0;
+    for (int i = 0; i < with.size(); i++) {
+      sizeWith += with.get(i).json().length();
+      sizeWithout += without.get(i).json().length();
+      assertThat(without.get(i).json()).doesNotContain("Utterance");
+      assertThat(RealtimeSegmentEvent.fromJson(without.get(i).json()).turns())
+          .isEqualTo(RealtimeSegmentEvent.fromJson(with.get(i).json()).turns());
+      assertThat(
+              validator
+                  .validate(SchemaKind.CONTACT_LENS_SEGMENT, without.get(i).json(), "w")
+                  .valid())
+          .isTrue();
+    }
+    assertThat(sizeWithout).isLessThan(sizeWith * 3 / 4);
+  }
+
+  @Test
   void chatSegmentStreamUsesVersion2StreamingEventTypeAndAbsoluteTimes() throws Exception {
     ContactContext ctx = Contexts.of("CHAT", "fraud", 600, false, true, 5);
     Conversation c = gen.generate(ctx, 0);
