@@ -27,13 +27,8 @@ public final class AwsFixtureSupport {
   public static List<String> records(Path file) {
     try {
       String text = Files.readString(file).strip();
-      try {
-        Json.mapper().readTree(text);
-        if (!text.contains("\n{")) {
-          return List.of(text);
-        }
-      } catch (IOException notSingle) {
-        // JSON Lines
+      if (isSingleDocument(text)) {
+        return List.of(text);
       }
       List<String> out = new ArrayList<>();
       for (String line : text.split("\n")) {
@@ -44,6 +39,15 @@ public final class AwsFixtureSupport {
       return out;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  private static boolean isSingleDocument(String text) {
+    try (var parser = Json.mapper().createParser(text)) {
+      Json.mapper().readTree(parser);
+      return parser.nextToken() == null;
+    } catch (IOException e) {
+      return false;
     }
   }
 
