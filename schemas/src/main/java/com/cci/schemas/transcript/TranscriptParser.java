@@ -106,7 +106,7 @@ public final class TranscriptParser {
         switch (format) {
           case CONTACT_LENS_VOICE -> voiceTurns(format, items, participantRoles(format, root));
           case TRANSCRIBE_CALL_ANALYTICS -> tcaTurns(format, items);
-          case CONTACT_LENS_CHAT -> chatTurns(format, items);
+          case CONTACT_LENS_CHAT -> chatTurns(format, items, chatSentimentByItem(root));
         };
     JsonNode meta = root.get("CustomerMetadata");
     String contactId = meta == null ? null : textOrNull(meta.get("ContactId"));
@@ -257,7 +257,37 @@ public final class TranscriptParser {
         loudness(format, item, where, loudnessField));
   }
 
-  private static List<CallTranscript.Turn> chatTurns(TranscriptFormat format, JsonNode items)
+  /**
+   * Contact Lens chat files carry per-message sentiment not on the message but in {@code
+   * ConversationCharacteristics.Sentiment.DetailsByTranscriptItemGroup[].{Sentiment,
+   * TranscriptItems[].Id}}: index it by transcript item id.
+   */
+  private static Map<String, Sentiment> chatSentimentByItem(JsonNode root) {
+    JsonNode groups =
+        root.at("/ConversationCharacteristics/Sentiment/DetailsByTranscriptItemGroup");
+    if (!groups.isArray()) {
+      return Map.of();
+    }
+    Map<String, Sentiment> byId = new HashMap<>();
+    for (JsonNode g : groups) {
+      JsonNode s = g.get("Sentiment");
+      Sentiment sentiment = s != null && s.isTextual() ? Sentiment.fromWire(s.asText()) : null;
+      JsonNode ids = g.get("TranscriptItems");
+      if (sentiment == null || ids == null || !ids.isArray()) {
+        continue;
+      }
+      for (JsonNode item : ids) {
+        JsonNode id = item.get("Id");
+        if (id != null && id.isTextual()) {
+          byId.put(id.asText(), sentiment);
+        }
+      }
+    }
+    return byId;
+  }
+
+  private static List<CallTranscript.Turn> chatTurns(
+      TranscriptFormat format, JsonNode items, Map<String, Sentiment> groupSentiment)
       throws TranscriptFormatException {
     Instant start = null;
     List<CallTranscript.Turn> turns = new ArrayList<>(items.size());
@@ -289,7 +319,13 @@ public final class TranscriptParser {
       long offset = at.toEpochMilli();
       turns.add(
           new CallTranscript.Turn(
-              id, role, offset, offset, text, sentiment(format, item, where), List.of()));
+              id,
+              role,
+              offset,
+              offset,
+              text,
+              item.has("Sentiment") ? sentiment(format, item, where) : groupSentiment.get(id),
+              List.of()));
     }
     if (start == null) {
       return turns;

@@ -110,10 +110,11 @@ class ConnectContentRendererTest {
           assertThat(p.id()).isEqualTo(t.turnId());
           assertThat(p.role().name()).isEqualTo(t.participant());
           assertThat(p.text()).isEqualTo(t.text());
+          // chat: read from ConversationCharacteristics.Sentiment.DetailsByTranscriptItemGroup
+          assertThat(p.sentiment().name()).isEqualTo(t.sentiment());
           if (!isChat) {
             assertThat(p.beginOffsetMillis()).isEqualTo(t.beginOffsetMillis());
             assertThat(p.endOffsetMillis()).isEqualTo(t.endOffsetMillis());
-            assertThat(p.sentiment().name()).isEqualTo(t.sentiment());
             assertThat(p.loudness()).isNotEmpty();
           }
         }
