@@ -45,7 +45,10 @@ public final class SimulateCommand implements Callable<Integer> {
       description = "Built-in scenario (normal-day, incident, holiday) or a scenario JSON file.")
   String scenario;
 
-  @Option(names = "--seed", defaultValue = "1", description = "Random seed (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--seed",
+      defaultValue = "1",
+      description = "Random seed (default ${DEFAULT-VALUE}).")
   long seed;
 
   @Option(

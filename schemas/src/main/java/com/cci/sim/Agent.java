@@ -9,6 +9,7 @@ final class Agent {
   final int group;
   final String routingProfile;
   final String routingProfileArn;
+
   /** Queue indices grouped by priority level, highest priority first. */
   final int[][] queuesByPriority;
 

@@ -27,7 +27,8 @@ final class ArrivalProfile {
     this.calendar = calendar;
     hourly = s.arrivals().hourlyRate().stream().mapToDouble(Double::doubleValue).toArray();
     for (DayOfWeek d : DayOfWeek.values()) {
-      Double f = s.arrivals().dayOfWeekFactor() == null ? null : s.arrivals().dayOfWeekFactor().get(d);
+      Double f =
+          s.arrivals().dayOfWeekFactor() == null ? null : s.arrivals().dayOfWeekFactor().get(d);
       dowFactor[d.getValue() - 1] = f == null ? 1.0 : f;
     }
     holidayFactor = s.arrivals().holidayFactor() == null ? 1.0 : s.arrivals().holidayFactor();
@@ -112,8 +113,7 @@ final class ArrivalProfile {
   }
 
   /**
-   * The next arrival after {@code afterMs}, or {@code Long.MAX_VALUE} if none before {@code
-   * endMs}.
+   * The next arrival after {@code afterMs}, or {@code Long.MAX_VALUE} if none before {@code endMs}.
    */
   long next(SplittableRandom rng, long afterMs, long endMs) {
     if (lambdaMaxPerMs <= 0) {

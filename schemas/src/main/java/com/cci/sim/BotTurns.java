@@ -1,5 +1,11 @@
 package com.cci.sim;
 
+import com.cci.schemas.fulfillment.FulfillmentEvent;
+import com.cci.schemas.fulfillment.FulfillmentEvent.AuthResult;
+import com.cci.schemas.fulfillment.FulfillmentEvent.ErrorClass;
+import com.cci.schemas.fulfillment.FulfillmentEvent.InvocationSource;
+import com.cci.schemas.fulfillment.FulfillmentEvent.Outcome;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -16,9 +22,14 @@ final class BotTurns {
   static final String LOCALE = "en_US";
   static final int MAX_PIN_ATTEMPTS = 3;
 
-  private static final String[] ERROR_CLASSES = {
-    "BACKEND_TIMEOUT", "BACKEND_ERROR", "BACKEND_UNAVAILABLE"
+  /** Salt of the simulated webhook's session-id hashes. */
+  static final String SESSION_SALT = "cci-simulator";
+
+  private static final ErrorClass[] ERROR_CLASSES = {
+    ErrorClass.BACKEND_TIMEOUT, ErrorClass.BACKEND_ERROR, ErrorClass.BACKEND_UNAVAILABLE
   };
+  private static final InvocationSource DIALOG = InvocationSource.DIALOG_CODE_HOOK;
+  private static final InvocationSource FULFILLMENT = InvocationSource.FULFILLMENT_CODE_HOOK;
 
   /** What the caller does in the bot. */
   enum Path {
@@ -41,7 +52,7 @@ final class BotTurns {
   }
 
   /** Result of a bot session: its events and whether the caller authenticated. */
-  record Session(List<FulfillmentEvent> events, String authOutcome) {}
+  record Session(List<FulfillmentEvent> events, AuthResult authOutcome) {}
 
   /**
    * Bot turns between {@code fromMs} and {@code toMs}.
@@ -57,27 +68,28 @@ final class BotTurns {
       String queue,
       long fromMs,
       long toMs) {
-    String session = Ids.sha256Hex("lex-session:" + contactId);
+    // Connect starts the Lex session with the contact id as session id.
+    String session = FulfillmentEvent.hashSessionId(SESSION_SALT, contactId);
     List<FulfillmentEvent> out = new ArrayList<>(5);
     double failP = path == Path.PIN_GUESSING ? 0.97 : authFailure;
     int maxAttempts = path == Path.PIN_GUESSING ? MAX_PIN_ATTEMPTS : 1 + rng.nextInt(0, 3);
     // Planned turn count: up to 3 auth + intent + hand-over.
     List<Turn> plan = new ArrayList<>(6);
-    String auth = "NONE";
+    AuthResult auth = AuthResult.NONE;
     for (int attempt = 1; attempt <= MAX_PIN_ATTEMPTS; attempt++) {
       boolean fail = rng.nextDouble() < failP;
       if (!fail) {
-        plan.add(new Turn("Authenticate", "DialogCodeHook", "FULFILLED", "SUCCESS", attempt));
-        auth = "SUCCESS";
+        plan.add(new Turn("Authenticate", DIALOG, Outcome.FULFILLED, AuthResult.SUCCESS, attempt));
+        auth = AuthResult.SUCCESS;
         break;
       }
       if (attempt == MAX_PIN_ATTEMPTS) {
-        plan.add(new Turn("Authenticate", "DialogCodeHook", "FAILED", "LOCKED", attempt));
-        auth = "LOCKED";
+        plan.add(new Turn("Authenticate", DIALOG, Outcome.FAILED, AuthResult.LOCKED, attempt));
+        auth = AuthResult.LOCKED;
         break;
       }
-      plan.add(new Turn("Authenticate", "DialogCodeHook", "FAILED", "FAILURE", attempt));
-      auth = "FAILURE";
+      plan.add(new Turn("Authenticate", DIALOG, Outcome.FAILED, AuthResult.FAILURE, attempt));
+      auth = AuthResult.FAILURE;
       if (attempt >= maxAttempts) {
         break; // caller gives up on the PIN
       }
@@ -85,50 +97,55 @@ final class BotTurns {
     if (path != Path.PIN_GUESSING) {
       String intent = intentFor(topic);
       boolean needsAuth = needsAuth(intent);
-      String authField = needsAuth ? ("SUCCESS".equals(auth) ? "SUCCESS" : "NONE") : "NOT_REQUIRED";
+      boolean authenticated = auth == AuthResult.SUCCESS;
+      // Turns after the PIN step do not try to authenticate themselves.
+      AuthResult authField = needsAuth ? AuthResult.NONE : AuthResult.NOT_REQUIRED;
       if (path == Path.SELF_SERVE) {
-        if (!needsAuth || "SUCCESS".equals(auth)) {
-          plan.add(new Turn(intent, "FulfillmentCodeHook", "FULFILLED", authField, 0));
-          if (rng.nextDouble() < 0.3) {
-            plan.add(new Turn("CheckBalance", "FulfillmentCodeHook", "FULFILLED", authField, 0));
+        if (!needsAuth || authenticated) {
+          plan.add(new Turn(intent, FULFILLMENT, fulfilledOrFallback(intent), authField, null));
+          if (authenticated && rng.nextDouble() < 0.3) {
+            plan.add(
+                new Turn("CheckBalance", FULFILLMENT, Outcome.FULFILLED, AuthResult.NONE, null));
           }
         } else {
-          plan.add(new Turn(intent, "DialogCodeHook", "CANCELLED", authField, 0));
+          plan.add(new Turn(intent, DIALOG, Outcome.CANCELLED, authField, null));
         }
       } else {
         if (rng.nextDouble() < 0.5) {
-          String outcome =
+          Outcome outcome =
               "FallbackIntent".equals(intent)
-                  ? "FALLBACK"
-                  : (needsAuth && !"SUCCESS".equals(auth) ? "FAILED" : "IN_PROGRESS");
-          plan.add(new Turn(intent, "DialogCodeHook", outcome, authField, 0));
+                  ? Outcome.FALLBACK
+                  : (needsAuth && !authenticated ? Outcome.FAILED : Outcome.IN_PROGRESS);
+          plan.add(new Turn(intent, DIALOG, outcome, authField, null));
         }
-        plan.add(new Turn("TransferToAgent", "FulfillmentCodeHook", "ESCALATED", "NOT_REQUIRED", 0));
+        plan.add(
+            new Turn(
+                "TransferToAgent", FULFILLMENT, Outcome.ESCALATED, AuthResult.NOT_REQUIRED, null));
       }
     }
     long span = Math.max(1000, toMs - fromMs - 1000);
     for (int i = 0; i < plan.size(); i++) {
       Turn t = plan.get(i);
       long at = fromMs + span * (i + 1) / (plan.size() + 1);
-      String outcome = t.outcome;
-      String error = null;
+      Outcome outcome = t.outcome;
+      ErrorClass error = null;
       int latency = (int) Math.min(2500, Math.round(120 * Math.exp(0.5 * rng.nextGaussian())));
       boolean backend = !"TransferToAgent".equals(t.intent);
       double errP = backend ? backendErrorShare.applyAsDouble(at) : 0;
       if (errP > 0 && rng.nextDouble() < errP) {
         error = ERROR_CLASSES[rng.nextInt(ERROR_CLASSES.length)];
-        outcome = "FAILED";
+        outcome = Outcome.FAILED;
         latency =
-            "BACKEND_TIMEOUT".equals(error) ? 3000 + rng.nextInt(5000) : 20 + rng.nextInt(400);
+            error == ErrorClass.BACKEND_TIMEOUT ? 3000 + rng.nextInt(5000) : 20 + rng.nextInt(400);
       }
       out.add(
           new FulfillmentEvent(
               Ids.derived(contactId, "fulfillment/" + i),
-              Times.millis(at),
+              Instant.ofEpochMilli(at),
               tenantId,
               contactId,
               session,
-              channel,
+              FulfillmentEvent.Channel.valueOf(channel),
               BOT_ID,
               BOT_ALIAS_ID,
               LOCALE,
@@ -145,26 +162,41 @@ final class BotTurns {
   }
 
   private record Turn(
-      String intent, String source, String outcome, String authResult, int attempt) {}
+      String intent,
+      InvocationSource source,
+      Outcome outcome,
+      AuthResult authResult,
+      Integer attempt) {}
+
+  private static Outcome fulfilledOrFallback(String intent) {
+    return "FallbackIntent".equals(intent) ? Outcome.FALLBACK : Outcome.FULFILLED;
+  }
 
   static String intentFor(String topic) {
     if (topic == null) {
       return "FallbackIntent";
     }
     return switch (topic) {
-      case "balance", "statement" -> "CheckBalance";
-      case "transfer", "payment" -> "TransferInternal";
+      case "balance", "statement", "transactions" -> "CheckBalance";
+      case "transfer" -> "TransferInternal";
       case "card-lost", "card-stolen" -> "ReportLostStolenCard";
       case "fraud", "dispute" -> "ReportFraud";
-      case "card-activation", "pin-reset" -> "ActivateCard";
-      case "loan-payoff", "loan-application", "mortgage" -> "LoanInquiry";
+      case "card-activation" -> "ActivateCard";
+      case "loan-payoff", "loan-status" -> "LoanInquiry";
+      case "contact-update" -> "UpdateContactDetails";
+      case "branch-hours" -> "BranchHours";
       default -> "FallbackIntent";
     };
   }
 
   private static boolean needsAuth(String intent) {
     return switch (intent) {
-      case "CheckBalance", "TransferInternal", "ActivateCard", "LoanInquiry" -> true;
+      case "CheckBalance",
+              "TransferInternal",
+              "ActivateCard",
+              "LoanInquiry",
+              "UpdateContactDetails" ->
+          true;
       default -> false;
     };
   }

@@ -1,6 +1,7 @@
 package com.cci.sim;
 
 import com.cci.schemas.Json;
+import com.cci.schemas.fulfillment.FulfillmentEvent;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import java.time.LocalDateTime;
@@ -41,11 +42,15 @@ final class ConnectRecords {
   ContactEvent event(
       Contact c, String eventType, long atMs, String queueArn, boolean variantCasing) {
     ContactEvent.QueueInfo qi = null;
-    if (c.enqueueMs >= 0 && !"INITIATED".equals(eventType) && !"CONNECTED_TO_SYSTEM".equals(eventType)) {
+    if (c.enqueueMs >= 0
+        && !"INITIATED".equals(eventType)
+        && !"CONNECTED_TO_SYSTEM".equals(eventType)) {
       qi = new ContactEvent.QueueInfo(queueArn, "STANDARD", Times.millis(c.enqueueMs));
     }
     ContactEvent.AgentInfo ai = null;
-    if (c.answerMs >= 0 && c.agent != null && ("CONNECTED_TO_AGENT".equals(eventType) || "DISCONNECTED".equals(eventType))) {
+    if (c.answerMs >= 0
+        && c.agent != null
+        && ("CONNECTED_TO_AGENT".equals(eventType) || "DISCONNECTED".equals(eventType))) {
       ai = new ContactEvent.AgentInfo(c.agent.arn, Times.millis(c.answerMs));
     }
     ContactEvent.Detail d =
@@ -119,17 +124,30 @@ final class ConnectRecords {
     ContactTraceRecord.Recording recording = null;
     if (agent != null) {
       LocalDateTime d = LocalDateTime.ofEpochSecond(c.answerMs / 1000, 0, ZoneOffset.UTC);
-      String day = String.format("%04d/%02d/%02d", d.getYear(), d.getMonthValue(), d.getDayOfMonth());
+      String day =
+          String.format("%04d/%02d/%02d", d.getYear(), d.getMonthValue(), d.getDayOfMonth());
       recording =
           voice
               ? new ContactTraceRecord.Recording(
                   null,
-                  "cci-connect-recordings/" + tenantId + "/CallRecordings/" + day + "/" + c.id + ".wav",
+                  "cci-connect-recordings/"
+                      + tenantId
+                      + "/CallRecordings/"
+                      + day
+                      + "/"
+                      + c.id
+                      + ".wav",
                   "AVAILABLE",
                   "AUDIO")
               : new ContactTraceRecord.Recording(
                   null,
-                  "cci-connect-recordings/" + tenantId + "/ChatTranscripts/" + day + "/" + c.id + ".json",
+                  "cci-connect-recordings/"
+                      + tenantId
+                      + "/ChatTranscripts/"
+                      + day
+                      + "/"
+                      + c.id
+                      + ".json",
                   "AVAILABLE",
                   "TRANSCRIPT");
     }

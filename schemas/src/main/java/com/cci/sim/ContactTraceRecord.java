@@ -10,8 +10,8 @@ import java.util.Map;
 /**
  * An Amazon Connect contact record (CTR) as the simulator emits it, following Connect's contact
  * record data model. Timestamps are ISO-8601 UTC to the second ({@code 2026-11-20T09:15:02Z}),
- * durations are whole seconds. {@code Agent} and {@code Queue} are null (written as JSON null)
- * when the contact never reached them, as Connect does.
+ * durations are whole seconds. {@code Agent} and {@code Queue} are null (written as JSON null) when
+ * the contact never reached them, as Connect does.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -66,7 +66,8 @@ public record ContactTraceRecord(
       @JsonProperty("Username") String username) {}
 
   /** A routing profile reference. */
-  public record RoutingProfile(@JsonProperty("ARN") String arn, @JsonProperty("Name") String name) {}
+  public record RoutingProfile(
+      @JsonProperty("ARN") String arn, @JsonProperty("Name") String name) {}
 
   /** The CTR's {@code Queue} block; {@code Duration} is seconds in queue. */
   @JsonIgnoreProperties(ignoreUnknown = true)
@@ -79,7 +80,8 @@ public record ContactTraceRecord(
       @JsonProperty("Name") String name) {}
 
   /** A customer or system endpoint. */
-  public record Endpoint(@JsonProperty("Address") String address, @JsonProperty("Type") String type) {}
+  public record Endpoint(
+      @JsonProperty("Address") String address, @JsonProperty("Type") String type) {}
 
   /** A media stream ({@code AUDIO} for voice, {@code CHAT} for chat). */
   public record MediaStream(@JsonProperty("Type") String type) {}
@@ -87,7 +89,8 @@ public record ContactTraceRecord(
   /** Call recording / chat transcript location. */
   @JsonPropertyOrder(alphabetic = true)
   public record Recording(
-      @JsonProperty("DeletionReason") @JsonInclude(JsonInclude.Include.ALWAYS) String deletionReason,
+      @JsonProperty("DeletionReason") @JsonInclude(JsonInclude.Include.ALWAYS)
+          String deletionReason,
       @JsonProperty("Location") String location,
       @JsonProperty("Status") String status,
       @JsonProperty("Type") String type) {}

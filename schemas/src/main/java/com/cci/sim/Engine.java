@@ -2,6 +2,7 @@ package com.cci.sim;
 
 import com.cci.kinesis.StreamRecord;
 import com.cci.kinesis.Streams;
+import com.cci.schemas.fulfillment.FulfillmentEvent;
 import com.cci.sim.content.ContactContext;
 import com.cci.sim.content.ContentRenderer;
 import com.cci.sim.content.Conversation;
@@ -27,8 +28,8 @@ import java.util.SplittableRandom;
 /**
  * The discrete-event simulation of the contact center. Events (arrivals, bot hand-over, abandon,
  * end of talk, end of after-contact work, shifts, drop-offs, minute ticks) are processed in time
- * order; records are produced at or before their event time and released by a {@link
- * ReorderBuffer} in arrival order. Ground truth comes from the state kept here.
+ * order; records are produced at or before their event time and released by a {@link ReorderBuffer}
+ * in arrival order. Ground truth comes from the state kept here.
  *
  * <p>Not thread-safe; one engine per run.
  */
@@ -329,7 +330,8 @@ final class Engine {
       for (int i = 0; i < n; i++) {
         int idx = list.size();
         String first = FIRST_NAMES[idx % FIRST_NAMES.length];
-        String username = first.toLowerCase(java.util.Locale.ROOT) + "." + String.format("%04d", idx);
+        String username =
+            first.toLowerCase(java.util.Locale.ROOT) + "." + String.format("%04d", idx);
         list.add(
             new Agent(
                 idx,
@@ -347,8 +349,7 @@ final class Engine {
     }
     Agent[] out = list.toArray(new Agent[0]);
     for (QueueState q : queues) {
-      q.agents =
-          Arrays.stream(out).filter(a -> a.serves(q.index)).mapToInt(a -> a.index).toArray();
+      q.agents = Arrays.stream(out).filter(a -> a.serves(q.index)).mapToInt(a -> a.index).toArray();
     }
     return out;
   }
@@ -360,8 +361,10 @@ final class Engine {
     for (int g = 0; g < s.staffing().size(); g++) {
       Scenario.LocalTimeWindow w = Scenario.LocalTimeWindow.parse(s.staffing().get(g).shift());
       for (LocalDate d = firstDay; !d.isAfter(lastDay); d = d.plusDays(1)) {
-        long from = d.atStartOfDay().plusMinutes(w.fromMinute()).atZone(zone).toInstant().toEpochMilli();
-        long to = d.atStartOfDay().plusMinutes(w.toMinute()).atZone(zone).toInstant().toEpochMilli();
+        long from =
+            d.atStartOfDay().plusMinutes(w.fromMinute()).atZone(zone).toInstant().toEpochMilli();
+        long to =
+            d.atStartOfDay().plusMinutes(w.toMinute()).atZone(zone).toInstant().toEpochMilli();
         if (to <= startMs || from >= hardStopMs) {
           continue;
         }
@@ -513,7 +516,8 @@ final class Engine {
     c.initiationMs = t;
     c.connectedToSystemMs = t + 200 + r.nextInt(1300);
     c.customerAddress = String.format("+1555010%04d", r.nextInt(10_000));
-    c.customerName = FIRST_NAMES[r.nextInt(FIRST_NAMES.length)] + " " + LAST_NAMES[r.nextInt(LAST_NAMES.length)];
+    c.customerName =
+        FIRST_NAMES[r.nextInt(FIRST_NAMES.length)] + " " + LAST_NAMES[r.nextInt(LAST_NAMES.length)];
     drawFlags(c, t);
     boolean selfServe = Draw.chance(r, shares.selfServe());
     long botMs = Draw.logNormalMillis(r, dist.botSeconds());
@@ -578,7 +582,8 @@ final class Engine {
 
   private void drawFlags(Contact c, long t) {
     double negative = shares.negativeCustomer();
-    double fraud = c.queue == fraudQueue ? shares.fraudSuspectedInFraudQueue() : shares.fraudSuspected();
+    double fraud =
+        c.queue == fraudQueue ? shares.fraudSuspectedInFraudQueue() : shares.fraudSuspected();
     for (Window w : sentimentShifts) {
       if (w.covers(t) && (w.queue() == null || w.queue().equals(queues[c.queue].name))) {
         if (w.a() >= 0) {
@@ -600,9 +605,9 @@ final class Engine {
 
   private void runBot(Contact c, BotTurns.Path path, String queue, long from, long to) {
     BotTurns.Session s = bot.run(c.rng, path, c.id, c.channel, c.topic, queue, from, to);
-    c.authOutcome = s.authOutcome();
+    c.authOutcome = s.authOutcome().name();
     for (FulfillmentEvent f : s.events()) {
-      long at = Instant.parse(f.eventTime()).toEpochMilli();
+      long at = f.eventTime().toEpochMilli();
       long arrival = at + f.latencyMs() + 20 + c.rng.nextInt(400);
       buffer.offer(
           new StreamRecord(
@@ -1015,7 +1020,9 @@ final class Engine {
     Double wait = null;
     if (c.enqueueMs >= 0) {
       long until =
-          c.answerMs >= 0 ? c.answerMs : c.abandonMs >= 0 ? c.abandonMs : Math.max(clock, lastTickMs);
+          c.answerMs >= 0
+              ? c.answerMs
+              : c.abandonMs >= 0 ? c.abandonMs : Math.max(clock, lastTickMs);
       wait = (until - c.enqueueMs) / 1000.0;
     }
     sink.contactOutcome(

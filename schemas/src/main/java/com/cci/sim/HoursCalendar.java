@@ -19,7 +19,8 @@ final class HoursCalendar {
   private final Set<LocalDate> holidays;
   private final Map<String, Schedule> byQueue = new java.util.HashMap<>();
 
-  private record Schedule(Map<DayOfWeek, Scenario.LocalTimeWindow> weekly, boolean observesHolidays) {}
+  private record Schedule(
+      Map<DayOfWeek, Scenario.LocalTimeWindow> weekly, boolean observesHolidays) {}
 
   HoursCalendar(Scenario s) {
     this.zone = ZoneId.of(s.timeZone());

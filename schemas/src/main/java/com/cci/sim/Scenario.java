@@ -189,7 +189,9 @@ public record Scenario(
   public enum EventType {
     /** {@code count} agents (of {@code routingProfile}, or any) log off for good at {@code at}. */
     AGENT_DROP_OFF,
-    /** Arrivals to {@code queue} multiplied by {@code factor} between {@code from} and {@code to}. */
+    /**
+     * Arrivals to {@code queue} multiplied by {@code factor} between {@code from} and {@code to}.
+     */
     ARRIVAL_SURGE,
     /** {@code negativeCustomer}/{@code fraudSuspected} shares for {@code queue} in the window. */
     SENTIMENT_SHIFT,
@@ -200,8 +202,8 @@ public record Scenario(
   }
 
   /**
-   * A scripted event. Times are local {@code HH:mm} on the first simulated day (or {@code
-   * +1d HH:mm} for later days).
+   * A scripted event. Times are local {@code HH:mm} on the first simulated day (or {@code +1d
+   * HH:mm} for later days).
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record ScenarioEvent(
@@ -314,8 +316,7 @@ public record Scenario(
               p.add("hoursOfOperation." + k + ".weekly is required");
             } else {
               h.weekly()
-                  .forEach(
-                      (d, w) -> checkWindow(p, "hoursOfOperation." + k + ".weekly." + d, w));
+                  .forEach((d, w) -> checkWindow(p, "hoursOfOperation." + k + ".weekly." + d, w));
             }
           });
     }
@@ -417,9 +418,21 @@ public record Scenario(
     } else {
       Shares s = shares;
       double[] all = {
-        s.selfServe(), s.transfer(), s.callback(), s.duplicateCtr(), s.lateCtr(), s.eventLoss(),
-        s.tca(), s.pii(), s.negativeCustomer(), s.fraudSuspected(), s.fraudSuspectedInFraudQueue(),
-        s.authFailure(), s.backendError(), s.channelLowercase(), s.eventCaseVariant()
+        s.selfServe(),
+        s.transfer(),
+        s.callback(),
+        s.duplicateCtr(),
+        s.lateCtr(),
+        s.eventLoss(),
+        s.tca(),
+        s.pii(),
+        s.negativeCustomer(),
+        s.fraudSuspected(),
+        s.fraudSuspectedInFraudQueue(),
+        s.authFailure(),
+        s.backendError(),
+        s.channelLowercase(),
+        s.eventCaseVariant()
       };
       for (double v : all) {
         if (!(v >= 0 && v <= 1)) {

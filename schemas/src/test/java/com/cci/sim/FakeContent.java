@@ -19,9 +19,9 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Test double for the content helper's generator and renderer: a few deterministic turns, a
- * segment record per turn and a small transcript file, so engine tests do not depend on the real
- * dialogue content.
+ * Test double for the content helper's generator and renderer: a few deterministic turns, a segment
+ * record per turn and a small transcript file, so engine tests do not depend on the real dialogue
+ * content.
  */
 final class FakeContent implements ConversationGenerator, ContentRenderer {
   private static final DateTimeFormatter DAY =

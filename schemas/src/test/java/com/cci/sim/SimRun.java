@@ -20,8 +20,7 @@ final class SimRun implements SimulationSink {
   static SimRun of(String scenario, SimulationOptions options) {
     SimRun run = new SimRun();
     FakeContent content = new FakeContent();
-    run.summary =
-        new Simulator(Scenario.load(scenario), options, content, content).run(run);
+    run.summary = new Simulator(Scenario.load(scenario), options, content, content).run(run);
     return run;
   }
 
