@@ -61,7 +61,9 @@ final class ConnectRecords {
             ids.instanceArn,
             c.initiationMethod,
             Times.millis(c.initiationMs),
-            null,
+            c.connectedToSystemMs >= 0 && !"INITIATED".equals(eventType)
+                ? Times.millis(c.connectedToSystemMs)
+                : null,
             c.previousId,
             null,
             qi,

@@ -24,6 +24,19 @@ final class SimRun implements SimulationSink {
     return run;
   }
 
+  /** A run with the production content generator and renderer. */
+  static SimRun real(String scenario, SimulationOptions options) {
+    SimRun run = new SimRun();
+    run.summary =
+        new Simulator(
+                Scenario.load(scenario),
+                options,
+                SimulatorContent.generator(),
+                SimulatorContent.renderer())
+            .run(run);
+    return run;
+  }
+
   List<StreamRecord> stream(String name) {
     return records.stream().filter(r -> r.stream().equals(name)).toList();
   }
