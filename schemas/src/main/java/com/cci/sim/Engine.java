@@ -138,7 +138,13 @@ final class Engine {
   private final List<Window> sentimentShifts = new ArrayList<>();
   private final PriorityQueue<Ev> events =
       new PriorityQueue<>(
-          Comparator.comparingLong(Ev::time).thenComparingInt(Ev::prio).thenComparingLong(Ev::seq));
+          (a, b) -> {
+            int c = Long.compare(a.time, b.time);
+            if (c == 0) {
+              c = Integer.compare(a.prio, b.prio);
+            }
+            return c != 0 ? c : Long.compare(a.seq, b.seq);
+          });
   private final Map<Long, Contact> active = new HashMap<>();
   private final SplittableRandom arrivalRng;
   private final long startMs;

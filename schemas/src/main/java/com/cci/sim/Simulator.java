@@ -101,6 +101,7 @@ public final class Simulator {
   private static final class Counting implements SimulationSink {
     private final SimulationSink delegate;
     private final Map<String, Long> counts = new LinkedHashMap<>();
+    private final Map<String, long[]> fast = new java.util.HashMap<>();
 
     Counting(SimulationSink delegate) {
       this.delegate = delegate;
@@ -110,11 +111,19 @@ public final class Simulator {
     }
 
     void count(StreamRecord r) {
-      counts.merge(r.stream(), 1L, Long::sum);
+      long[] n = fast.get(r.stream());
+      if (n == null) {
+        n = new long[1];
+        fast.put(r.stream(), n);
+        counts.put(r.stream(), 0L);
+      }
+      n[0]++;
     }
 
     Map<String, Long> counts() {
-      return new LinkedHashMap<>(counts);
+      Map<String, Long> out = new LinkedHashMap<>();
+      counts.keySet().forEach(s -> out.put(s, fast.containsKey(s) ? fast.get(s)[0] : 0L));
+      return out;
     }
 
     @Override

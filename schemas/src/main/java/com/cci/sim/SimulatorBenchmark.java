@@ -1,6 +1,5 @@
 package com.cci.sim;
 
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -28,6 +27,7 @@ public final class SimulatorBenchmark {
       long records,
       long files,
       double seconds,
+      double cpuSeconds,
       double contactsPerSecond,
       long peakHeapBytes,
       long heapAfterRunBytes) {}
@@ -54,13 +54,14 @@ public final class SimulatorBenchmark {
       Result r = run(n, out.resolve("run-" + n));
       System.out.printf(
           Locale.ROOT,
-          "contacts=%d (requested %d) records=%d files=%d elapsed=%.2fs contacts/s=%.0f"
-              + " peakHeap=%dMB heapAfter=%dMB%n",
+          "contacts=%d (requested %d) records=%d files=%d elapsed=%.2fs cpu=%.2fs"
+              + " contacts/s=%.0f peakHeap=%dMB heapAfter=%dMB%n",
           r.contacts(),
           r.requestedContacts(),
           r.records(),
           r.files(),
           r.seconds(),
+          r.cpuSeconds(),
           r.contactsPerSecond(),
           r.peakHeapBytes() >> 20,
           r.heapAfterRunBytes() >> 20);
@@ -84,6 +85,9 @@ public final class SimulatorBenchmark {
             SimulationOptions.seed(1).withContacts(contacts),
             SimulatorContent.generator(),
             SimulatorContent.renderer());
+    com.sun.management.OperatingSystemMXBean os =
+        (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    long cpu0 = os.getProcessCpuTime();
     long t0 = System.nanoTime();
     SimulationSummary summary;
     long files;
@@ -92,15 +96,12 @@ public final class SimulatorBenchmark {
       files = sink.files();
     }
     double secs = (System.nanoTime() - t0) / 1e9;
+    double cpuSecs = (os.getProcessCpuTime() - cpu0) / 1e9;
     long peak = heapPools.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
     System.gc();
     long after = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     long all = summary.customerContacts() + summary.derivedContacts() + summary.attackerCalls();
     long records = summary.records().values().stream().mapToLong(Long::longValue).sum();
-    return new Result(contacts, all, records, files, secs, all / secs, peak, after);
-  }
-
-  static void deleteQuietly(Path dir) throws IOException {
-    DirectorySink.clean(dir);
+    return new Result(contacts, all, records, files, secs, cpuSecs, all / secs, peak, after);
   }
 }
