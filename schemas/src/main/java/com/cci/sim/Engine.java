@@ -216,7 +216,15 @@ final class Engine {
     this.bot = new BotTurns(tenant, shares.authFailure(), this::backendErrorShare);
 
     LocalDate firstDay = s.start().toLocalDate();
+    List<Scenario.ScenarioEvent> inRun = new ArrayList<>();
     for (Scenario.ScenarioEvent e : s.events()) {
+      // Events that start after the last arrival (e.g. with --hours) do not happen.
+      long begins = at(e.type() == Scenario.EventType.AGENT_DROP_OFF ? e.at() : e.from(), firstDay);
+      if (begins < horizonMs) {
+        inRun.add(e);
+      }
+    }
+    for (Scenario.ScenarioEvent e : inRun) {
       switch (e.type()) {
         case ARRIVAL_SURGE -> {
           long from = at(e.from(), firstDay);
@@ -269,7 +277,7 @@ final class Engine {
     }
     agents = buildAgents(s, arrivalScale);
 
-    for (Scenario.ScenarioEvent e : s.events()) {
+    for (Scenario.ScenarioEvent e : inRun) {
       switch (e.type()) {
         case AGENT_DROP_OFF -> {
           long t = at(e.at(), firstDay);

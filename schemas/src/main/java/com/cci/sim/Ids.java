@@ -23,9 +23,12 @@ final class Ids {
     this.instanceArn = "arn:aws:connect:" + REGION + ":" + ACCOUNT + ":instance/" + instanceId;
   }
 
-  /** Contact id of the {@code sequence}-th contact of this run. */
+  /**
+   * Contact id of the {@code sequence}-th contact of this run: a name-based UUID of (tenant, seed,
+   * sequence), so two tenants simulated with the same seed do not share contact ids.
+   */
   String contactId(long sequence) {
-    return uuid("contact:" + seed + ":" + sequence);
+    return uuid("contact:" + tenantId + ":" + seed + ":" + sequence);
   }
 
   /** Id of a derived item (event, record) of a contact. */

@@ -52,9 +52,10 @@ class DeterminismTest {
   }
 
   @Test
-  void contactIdsAreNameBasedOnSeedAndSequence() {
+  void contactIdsAreNameBasedOnTenantSeedAndSequence() {
     Ids ids = new Ids(5, "demo-tenant");
-    assertThat(ids.contactId(0)).isEqualTo(new Ids(5, "other").contactId(0));
+    assertThat(ids.contactId(0)).isEqualTo(new Ids(5, "demo-tenant").contactId(0));
+    assertThat(ids.contactId(0)).isNotEqualTo(new Ids(5, "other").contactId(0));
     assertThat(ids.contactId(0)).isNotEqualTo(ids.contactId(1));
     assertThat(ids.contactId(0)).isNotEqualTo(new Ids(6, "demo-tenant").contactId(0));
   }

@@ -91,6 +91,16 @@ class ScenarioTest {
   }
 
   @Test
+  void eventsAfterTheLastArrivalDoNotHappen() {
+    SimRun early =
+        SimRun.of("incident", SimulationOptions.seed(2).withContacts(200).withHours(6.0));
+    assertThat(early.markers).isEmpty();
+    assertThat(early.summary.attackerCalls()).isZero();
+    SimRun full = SimRun.of("incident", SimulationOptions.seed(2).withContacts(200));
+    assertThat(full.summary.attackerCalls()).isEqualTo(150);
+  }
+
+  @Test
   void badOptionsAreRejected() {
     assertThatThrownBy(() -> new SimulationOptions(1, "Bad Tenant", null, null, null))
         .hasMessageContaining("tenant id");
