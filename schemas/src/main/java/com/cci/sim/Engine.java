@@ -45,6 +45,7 @@ final class Engine {
   private static final int SHIFT_START = 8;
   private static final int SHIFT_END = 9;
   private static final int DROP_OFF = 10;
+  private static final int AGENTS_RETURN = 11;
 
   /** After the last arrival, wait at most this long for the contact center to drain. */
   static final long MAX_DRAIN_MS = 4 * 3_600_000L;
@@ -427,6 +428,7 @@ final class Engine {
       case SHIFT_START -> shift((Integer) e.ref(), true);
       case SHIFT_END -> shift((Integer) e.ref(), false);
       case DROP_OFF -> dropOff((Object[]) e.ref());
+      case AGENTS_RETURN -> agentsReturn((Agent[]) e.ref());
       default -> throw new IllegalStateException("unknown event type " + e.type());
     }
     return !finished;
@@ -953,22 +955,39 @@ final class Engine {
     }
     // A deterministic random choice, so a drop-off hits every routing profile in proportion.
     SplittableRandom r = new SplittableRandom(Ids.mix(seed, -1000 - clock));
-    int removed = 0;
-    while (removed < n && !eligible.isEmpty()) {
+    List<Agent> gone = new ArrayList<>();
+    while (gone.size() < n && !eligible.isEmpty()) {
       Agent a = eligible.remove(r.nextInt(eligible.size()));
       a.removed = true;
-      removed++;
+      gone.add(a);
+    }
+    long back = e.until() == null ? -1 : at(e.until(), scenario.start().toLocalDate());
+    if (back > clock) {
+      schedule(back, AGENTS_RETURN, gone.toArray(new Agent[0]));
     }
     sink.scenarioEvent(
         new GroundTruth.ScenarioMarker(
             e.type().name(),
             Times.millis(clock),
-            Times.millis(clock),
-            removed
+            Times.millis(back > clock ? back : clock),
+            gone.size()
                 + " agents"
                 + (e.routingProfile() == null ? "" : " of " + e.routingProfile())
-                + " logged off",
-            removed));
+                + " logged off"
+                + (back > clock ? " until " + Times.seconds(back) : " for good"),
+            gone.size()));
+  }
+
+  private void agentsReturn(Agent[] back) {
+    for (Agent a : back) {
+      a.removed = false;
+      a.availableSinceMs = clock;
+    }
+    for (Agent a : back) {
+      if (a.loggedIn()) {
+        dispatch(a);
+      }
+    }
   }
 
   // ------------------------------------------------------------------ emission

@@ -187,7 +187,10 @@ public record Scenario(
 
   /** Kinds of scripted events. */
   public enum EventType {
-    /** {@code count} agents (of {@code routingProfile}, or any) log off for good at {@code at}. */
+    /**
+     * {@code count} agents (of {@code routingProfile}, or any) log off at {@code at}, for good or
+     * until {@code until}.
+     */
     AGENT_DROP_OFF,
     /**
      * Arrivals to {@code queue} multiplied by {@code factor} between {@code from} and {@code to}.
@@ -209,6 +212,7 @@ public record Scenario(
   public record ScenarioEvent(
       EventType type,
       String at,
+      String until,
       String from,
       String to,
       Integer count,
@@ -450,6 +454,16 @@ public record Scenario(
       switch (e.type()) {
         case AGENT_DROP_OFF -> {
           checkTime(p, ref + ".at", e.at());
+          if (e.until() != null) {
+            checkTime(p, ref + ".until", e.until());
+            try {
+              if (DayTime.parse(e.until()).compareTo(DayTime.parse(e.at())) <= 0) {
+                p.add(ref + ".until must be after .at");
+              }
+            } catch (IllegalArgumentException ignored) {
+              // reported above
+            }
+          }
           if (e.count() == null || e.count() < 1) {
             p.add(ref + ".count must be >= 1");
           }
@@ -570,7 +584,12 @@ public record Scenario(
   }
 
   /** A local time on a simulated day: {@code HH:mm} or {@code +Nd HH:mm}. */
-  record DayTime(int dayOffset, int minuteOfDay) {
+  record DayTime(int dayOffset, int minuteOfDay) implements Comparable<DayTime> {
+    @Override
+    public int compareTo(DayTime o) {
+      return Integer.compare(dayOffset * 1440 + minuteOfDay, o.dayOffset * 1440 + o.minuteOfDay);
+    }
+
     static DayTime parse(String s) {
       if (s == null) {
         throw new IllegalArgumentException("a time 'HH:mm' is required");

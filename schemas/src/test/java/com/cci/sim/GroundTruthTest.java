@@ -107,7 +107,22 @@ class GroundTruthTest {
     double normalRate = abandonRate(normal);
     double incidentRate = abandonRate(incident);
     assertThat(normalRate).isGreaterThan(0.0).isLessThan(0.10);
-    assertThat(incidentRate).isGreaterThan(3 * normalRate).isGreaterThan(0.15);
+    assertThat(incidentRate).isGreaterThan(3 * normalRate).isGreaterThan(0.08);
+    // ... and spikes while the agents are gone
+    GroundTruth.ScenarioMarker drop =
+        incident.markers.stream()
+            .filter(m -> m.type().equals("AGENT_DROP_OFF"))
+            .findFirst()
+            .orElseThrow();
+    long offered = 0;
+    long abandoned = 0;
+    for (GroundTruth.QueueMinute m : incident.minutes) {
+      if (m.minute().compareTo(drop.from()) >= 0 && m.minute().compareTo(drop.to()) < 0) {
+        offered += m.offered();
+        abandoned += m.abandoned();
+      }
+    }
+    assertThat((double) abandoned / offered).isGreaterThan(0.3).isGreaterThan(10 * normalRate);
     // Abandonment comes from patience vs wait: every abandoned contact waited, none answered.
     for (GroundTruth.ContactOutcome o : incident.outcomes) {
       if (o.outcome() == GroundTruth.Outcome.ABANDONED) {

@@ -151,6 +151,9 @@ class IncidentTest {
     int before = loggedIn(dropAt.minusSeconds(120));
     int after = loggedIn(dropAt.plusSeconds(120));
     assertThat(after).isLessThan(before);
+    // and come back when the drop-off ends
+    Instant backAt = Instant.parse(drops.get(0).to());
+    assertThat(loggedIn(backAt.plusSeconds(120))).isGreaterThan(loggedIn(backAt.minusSeconds(120)));
   }
 
   private int loggedIn(Instant minute) {
