@@ -66,10 +66,18 @@ public record ContactEvent(
             + " 'eventType'") {};
   }
 
-  /** Writes the event with its wire names. */
+  /** True when read from a bare detail object (no EventBridge envelope fields). */
+  public boolean bare() {
+    return version == null && id == null && detailType == null && source == null;
+  }
+
+  /**
+   * Writes the event with its wire names, in the shape it was read in: the envelope, or the bare
+   * detail object when there is no envelope.
+   */
   public String toJson() {
     try {
-      return Json.mapper().writeValueAsString(this);
+      return Json.mapper().writeValueAsString(bare() ? detail : this);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot serialise contact event " + id, e);
     }

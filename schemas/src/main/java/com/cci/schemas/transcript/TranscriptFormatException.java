@@ -8,7 +8,7 @@ package com.cci.schemas.transcript;
 public final class TranscriptFormatException extends Exception {
   private static final long serialVersionUID = 1L;
 
-  private final transient TranscriptFormat format;
+  private final TranscriptFormat format;
 
   /**
    * @param format the format detected before the problem was found; null when detection failed
