@@ -131,10 +131,10 @@ public record QaForm(
   }
 
   /**
-   * Checks the form: every field rule of {@code qa-form.schema.json} plus the cross-item rules the
-   * schema cannot express (criterion ids unique across the form, section ids unique). Returns an
-   * empty list when the form is valid; paths are JSON paths into the form ({@code
-   * $.sections[1].criteria[0].id}).
+   * Checks the form: the main field rules of {@code qa-form.schema.json} (ids, weights, threshold,
+   * language, non-empty sections) plus the cross-item rules the schema cannot express (criterion
+   * ids unique across the form, section ids unique). Returns an empty list when the form is valid;
+   * paths are JSON paths into the form ({@code $.sections[1].criteria[0].id}).
    */
   public List<Violation> validate() {
     List<Violation> out = new ArrayList<>();
