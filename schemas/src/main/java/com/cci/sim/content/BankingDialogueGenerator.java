@@ -147,12 +147,14 @@ public final class BankingDialogueGenerator implements ConversationGenerator {
         lines.set(i, lines.get(j));
         lines.set(j, tmp);
       }
+      Template[] replies =
+          labels.empathy() ? DialogueBank.STREAK_EMPATHY : DialogueBank.STREAK_PLAIN;
+      int lastReply = -1;
       for (int i = 0; i < lines.size(); i++) {
         if (i > 0) {
-          sentence(
-              add(d, AGENT, NEUTRAL).text,
-              pick(rnd, labels.empathy() ? DialogueBank.STREAK_EMPATHY : DialogueBank.STREAK_PLAIN),
-              slots);
+          int r = rnd.nextInt(replies.length - 1);
+          lastReply = lastReply >= 0 && r >= lastReply ? r + 1 : r; // never the same reply twice
+          sentence(add(d, AGENT, NEUTRAL).text, replies[lastReply], slots);
         }
         sentence(add(d, CUSTOMER, NEGATIVE).text, lines.get(i), slots);
       }
@@ -160,7 +162,9 @@ public final class BankingDialogueGenerator implements ConversationGenerator {
 
     // outcome
     Draft outcome = add(d, AGENT, labels.resolution() ? POSITIVE : NEUTRAL);
-    sentence(outcome.text, pick(rnd, DialogueBank.AFTER_HOLD), slots);
+    if (!negative) {
+      sentence(outcome.text, pick(rnd, DialogueBank.AFTER_HOLD), slots);
+    }
     if (labels.complianceDisclosure() && topic.key().equals("transfer")) {
       sentence(outcome.text, pick(rnd, DialogueBank.TRANSFER_FEE), slots);
     }

@@ -4,6 +4,7 @@ import com.cci.kinesis.StreamRecord;
 import com.cci.kinesis.Streams;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -48,7 +49,8 @@ public final class ConnectContentRenderer implements ContentRenderer {
   static final String CHAT_JOINED = "application/vnd.amazonaws.connect.event.participant.joined";
   static final String CHAT_ENDED = "application/vnd.amazonaws.connect.event.chat.ended";
 
-  private static final JsonFactory JSON = new JsonFactory();
+  private static final JsonFactory JSON =
+      JsonFactory.builder().enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER).build();
   private static final DateTimeFormatter MILLIS =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
   private static final DateTimeFormatter SECONDS =
@@ -60,7 +62,21 @@ public final class ConnectContentRenderer implements ContentRenderer {
 
   private final ConcurrentHashMap<String, String> instanceIds = new ConcurrentHashMap<>();
 
-  public ConnectContentRenderer() {}
+  private final boolean utterances;
+
+  /** A renderer whose voice SEGMENTS events carry Utterance partials, as Contact Lens sends. */
+  public ConnectContentRenderer() {
+    this(true);
+  }
+
+  /**
+   * @param utterancePartials whether voice SEGMENTS events carry Utterance partials before each
+   *     Transcript (Contact Lens does; they repeat the text and roughly double the stream's size,
+   *     so a large simulation may leave them out)
+   */
+  public ConnectContentRenderer(boolean utterancePartials) {
+    this.utterances = utterancePartials;
+  }
 
   /** The Connect instance id the simulator uses for a tenant (a name-based UUID). */
   public String instanceId(String tenantId) {
@@ -92,20 +108,21 @@ public final class ConnectContentRenderer implements ContentRenderer {
     SplittableRandom rnd = new SplittableRandom(ctx.seed() ^ 0x2545F4914F6CDD1DL);
     List<Turn> turns = a.turns;
     List<StreamRecord> out = new ArrayList<>(turns.size() + 3);
-    String instance = instanceId(ctx.tenantId());
+    String prefix = voicePrefix(ctx, instanceId(ctx.tenantId()));
     Instant t0 = ctx.connectedToAgent();
     Instant arrival = t0.plusMillis(200 + rnd.nextInt(600));
-    out.add(record(ctx, arrival, voiceEnvelope(ctx, instance, "STARTED", null)));
+    out.add(record(ctx, arrival, voiceEnvelope(prefix, "STARTED", null)));
     for (int i = 0; i < turns.size(); i++) {
       Turn turn = turns.get(i);
       int idx = i;
       String json =
           voiceEnvelope(
-              ctx,
-              instance,
+              prefix,
               "SEGMENTS",
               g -> {
-                writeUtterances(g, turn, rnd);
+                if (utterances) {
+                  writeUtterances(g, turn, rnd);
+                }
                 g.writeStartObject();
                 g.writeObjectFieldStart("Transcript");
                 g.writeStringField("Id", turn.turnId());
@@ -151,8 +168,7 @@ public final class ConnectContentRenderer implements ContentRenderer {
     }
     String summary =
         voiceEnvelope(
-            ctx,
-            instance,
+            prefix,
             "SEGMENTS",
             g -> {
               g.writeStartObject();
@@ -165,7 +181,7 @@ public final class ConnectContentRenderer implements ContentRenderer {
     arrival = later(arrival, ctx.disconnected().plusMillis(3000 + rnd.nextInt(7000)));
     out.add(record(ctx, arrival, summary));
     arrival = arrival.plusMillis(100 + rnd.nextInt(400));
-    out.add(record(ctx, arrival, voiceEnvelope(ctx, instance, "COMPLETED", null)));
+    out.add(record(ctx, arrival, voiceEnvelope(prefix, "COMPLETED", null)));
     return out;
   }
 
@@ -200,25 +216,44 @@ public final class ConnectContentRenderer implements ContentRenderer {
     g.writeEndObject();
   }
 
-  private static String voiceEnvelope(
-      ContactContext ctx, String instance, String eventType, Body segments) {
-    return write(
-        g -> {
-          g.writeStartObject();
-          g.writeStringField("Version", "1.0.0");
-          g.writeStringField("Channel", "VOICE");
-          g.writeStringField("AccountId", ACCOUNT_ID);
-          g.writeStringField("InstanceId", instance);
-          g.writeStringField("ContactId", ctx.contactId());
-          g.writeStringField("LanguageCode", LANGUAGE_CODE);
-          g.writeStringField("EventType", eventType);
-          if (segments != null) {
-            g.writeArrayFieldStart("Segments");
-            segments.write(g);
-            g.writeEndArray();
-          }
-          g.writeEndObject();
-        });
+  /**
+   * A voice event: the envelope up to {@code "EventType"} is the same for every event of a contact,
+   * so it is rendered once per contact ({@code prefix}) and only the segments are generated.
+   */
+  private static String voiceEnvelope(String prefix, String eventType, Body segments) {
+    StringWriter w = new StringWriter(segments == null ? prefix.length() + 32 : 1024);
+    w.write(prefix);
+    w.write(eventType);
+    w.write('"');
+    if (segments != null) {
+      w.write(",\"Segments\":");
+      try (JsonGenerator g = JSON.createGenerator(w)) {
+        g.writeStartArray();
+        segments.write(g);
+        g.writeEndArray();
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot render JSON", e);
+      }
+    }
+    w.write('}');
+    return w.toString();
+  }
+
+  /** {@code {"Version":"1.0.0",...,"LanguageCode":"en-US","EventType":"} for a contact. */
+  private static String voicePrefix(ContactContext ctx, String instance) {
+    String head =
+        write(
+            g -> {
+              g.writeStartObject();
+              g.writeStringField("Version", "1.0.0");
+              g.writeStringField("Channel", "VOICE");
+              g.writeStringField("AccountId", ACCOUNT_ID);
+              g.writeStringField("InstanceId", instance);
+              g.writeStringField("ContactId", ctx.contactId());
+              g.writeStringField("LanguageCode", LANGUAGE_CODE);
+              g.writeEndObject();
+            });
+    return head.substring(0, head.length() - 1) + ",\"EventType\":\"";
   }
 
   private List<StreamRecord> chatSegments(Analysis a) {
@@ -226,17 +261,16 @@ public final class ConnectContentRenderer implements ContentRenderer {
     SplittableRandom rnd = new SplittableRandom(ctx.seed() ^ 0x2545F4914F6CDD1DL);
     List<Turn> turns = a.turns;
     List<StreamRecord> out = new ArrayList<>(turns.size() + 3);
-    String instance = instanceId(ctx.tenantId());
+    String prefix = chatPrefix(ctx, instanceId(ctx.tenantId()));
     Instant t0 = ctx.connectedToAgent();
     Instant arrival = t0.plusMillis(200 + rnd.nextInt(600));
-    out.add(record(ctx, arrival, chatEnvelope(ctx, instance, "STARTED", null)));
+    out.add(record(ctx, arrival, chatEnvelope(prefix, "STARTED", null)));
     for (int i = 0; i < turns.size(); i++) {
       Turn turn = turns.get(i);
       int idx = i;
       String json =
           chatEnvelope(
-              ctx,
-              instance,
+              prefix,
               "SEGMENTS",
               g -> {
                 g.writeStartObject();
@@ -292,8 +326,7 @@ public final class ConnectContentRenderer implements ContentRenderer {
     }
     String last =
         chatEnvelope(
-            ctx,
-            instance,
+            prefix,
             "SEGMENTS",
             g -> {
               g.writeStartObject();
@@ -318,35 +351,50 @@ public final class ConnectContentRenderer implements ContentRenderer {
     arrival = later(arrival, ctx.disconnected().plusMillis(2000 + rnd.nextInt(6000)));
     out.add(record(ctx, arrival, last));
     arrival = arrival.plusMillis(100 + rnd.nextInt(400));
-    out.add(record(ctx, arrival, chatEnvelope(ctx, instance, "COMPLETED", null)));
+    out.add(record(ctx, arrival, chatEnvelope(prefix, "COMPLETED", null)));
     return out;
   }
 
-  private static String chatEnvelope(
-      ContactContext ctx, String instance, String eventType, Body segments) {
-    return write(
-        g -> {
-          g.writeStartObject();
-          g.writeStringField("Version", "2.0.0");
-          g.writeStringField("Channel", "CHAT");
-          g.writeStringField("AccountId", ACCOUNT_ID);
-          g.writeStringField("InstanceId", instance);
-          g.writeStringField("ContactId", ctx.contactId());
-          if (segments != null) {
-            g.writeStringField("OutputType", "Raw");
-          }
-          g.writeStringField("StreamingEventType", eventType);
-          g.writeObjectFieldStart("StreamingSettings");
-          g.writeStringField("LanguageCode", LANGUAGE_CODE);
-          g.writeStringField("Output", "Raw");
-          g.writeEndObject();
-          if (segments != null) {
-            g.writeArrayFieldStart("Segments");
-            segments.write(g);
-            g.writeEndArray();
-          }
-          g.writeEndObject();
-        });
+  /** A chat event; {@code prefix} is the per-contact envelope head from {@link #chatPrefix}. */
+  private static String chatEnvelope(String prefix, String eventType, Body segments) {
+    StringWriter w = new StringWriter(segments == null ? prefix.length() + 128 : 1024);
+    w.write(prefix);
+    if (segments != null) {
+      w.write(",\"OutputType\":\"Raw\"");
+    }
+    w.write(",\"StreamingEventType\":\"");
+    w.write(eventType);
+    w.write("\",\"StreamingSettings\":{\"LanguageCode\":\"");
+    w.write(LANGUAGE_CODE);
+    w.write("\",\"Output\":\"Raw\"}");
+    if (segments != null) {
+      w.write(",\"Segments\":");
+      try (JsonGenerator g = JSON.createGenerator(w)) {
+        g.writeStartArray();
+        segments.write(g);
+        g.writeEndArray();
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot render JSON", e);
+      }
+    }
+    w.write('}');
+    return w.toString();
+  }
+
+  /** {@code {"Version":"2.0.0",...,"ContactId":"<id>"} without the closing brace. */
+  private static String chatPrefix(ContactContext ctx, String instance) {
+    String head =
+        write(
+            g -> {
+              g.writeStartObject();
+              g.writeStringField("Version", "2.0.0");
+              g.writeStringField("Channel", "CHAT");
+              g.writeStringField("AccountId", ACCOUNT_ID);
+              g.writeStringField("InstanceId", instance);
+              g.writeStringField("ContactId", ctx.contactId());
+              g.writeEndObject();
+            });
+    return head.substring(0, head.length() - 1);
   }
 
   private static StreamRecord record(ContactContext ctx, Instant arrival, String json) {
@@ -457,6 +505,8 @@ public final class ConnectContentRenderer implements ContentRenderer {
               g.writeEndObject();
               g.writeEndArray();
             }
+            writeClDetection(g, "OutcomesDetected", i == a.outcomeTurn, t, a.outcomeSpan);
+            writeClDetection(g, "ActionItemsDetected", i == a.actionTurn, t, a.actionSpan);
             g.writeEndObject();
           }
           g.writeEndArray();
@@ -504,6 +554,8 @@ public final class ConnectContentRenderer implements ContentRenderer {
               g.writeEndObject();
               g.writeEndArray();
             }
+            writeTcaDetection(g, "OutcomesDetected", i == a.outcomeTurn, a.outcomeSpan);
+            writeTcaDetection(g, "ActionItemsDetected", i == a.actionTurn, a.actionSpan);
             g.writeEndObject();
           }
           g.writeEndArray();
@@ -629,6 +681,7 @@ public final class ConnectContentRenderer implements ContentRenderer {
     g.writeArrayFieldStart("SummaryItemsDetected");
     g.writeStartObject();
     g.writeArrayFieldStart("ActionItemsDetected");
+    writeChatSummaryItem(g, a, a.actionTurn, a.actionSpan);
     g.writeEndArray();
     g.writeArrayFieldStart("IssuesDetected");
     if (a.issueTurn >= 0) {
@@ -643,6 +696,7 @@ public final class ConnectContentRenderer implements ContentRenderer {
     }
     g.writeEndArray();
     g.writeArrayFieldStart("OutcomesDetected");
+    writeChatSummaryItem(g, a, a.outcomeTurn, a.outcomeSpan);
     g.writeEndArray();
     g.writeEndObject();
     g.writeEndArray();
@@ -746,6 +800,49 @@ public final class ConnectContentRenderer implements ContentRenderer {
     g.writeEndObject();
     g.writeEndObject();
     g.writeEndObject();
+  }
+
+  private static void writeChatSummaryItem(JsonGenerator g, Analysis a, int turn, int[] span)
+      throws IOException {
+    if (turn < 0) {
+      return;
+    }
+    g.writeStartObject();
+    g.writeArrayFieldStart("TranscriptItems");
+    g.writeStartObject();
+    writeClOffsets(g, span[0], span[1]);
+    g.writeStringField("Id", a.turns.get(turn).turnId());
+    g.writeEndObject();
+    g.writeEndArray();
+    g.writeEndObject();
+  }
+
+  private static void writeClDetection(
+      JsonGenerator g, String field, boolean here, Turn t, int[] span) throws IOException {
+    if (!here) {
+      return;
+    }
+    g.writeArrayFieldStart(field);
+    g.writeStartObject();
+    writeClOffsets(g, span[0], span[1]);
+    g.writeStringField("Text", t.text().substring(span[0], span[1]));
+    g.writeEndObject();
+    g.writeEndArray();
+  }
+
+  private static void writeTcaDetection(JsonGenerator g, String field, boolean here, int[] span)
+      throws IOException {
+    if (!here) {
+      return;
+    }
+    g.writeArrayFieldStart(field);
+    g.writeStartObject();
+    g.writeObjectFieldStart("CharacterOffsets");
+    g.writeNumberField("Begin", span[0]);
+    g.writeNumberField("End", span[1]);
+    g.writeEndObject();
+    g.writeEndObject();
+    g.writeEndArray();
   }
 
   private static void writeVoiceCharacteristics(JsonGenerator g, Analysis a) throws IOException {
@@ -971,6 +1068,16 @@ public final class ConnectContentRenderer implements ContentRenderer {
     /** End char of the issue: the first sentence of that turn. */
     final int issueEnd;
 
+    /** The agent turn stating the outcome (resolved calls), its sentence, or -1. */
+    final int outcomeTurn;
+
+    final int[] outcomeSpan;
+
+    /** The agent turn promising follow-up (escalated calls), its sentence, or -1. */
+    final int actionTurn;
+
+    final int[] actionSpan;
+
     private List<List<String>> categoriesByTurn;
     private String agentPid;
     private String customerPid;
@@ -998,6 +1105,56 @@ public final class ConnectContentRenderer implements ContentRenderer {
       } else {
         this.issueEnd = 0;
       }
+      int[] span = new int[2];
+      this.outcomeTurn =
+          conversation.labels() != null && conversation.labels().resolution()
+              ? findAgentSentence(
+                  BehaviourMarkers.phrases(BehaviourMarkers.Behaviour.RESOLUTION), span)
+              : -1;
+      this.outcomeSpan = span;
+      int[] span2 = new int[2];
+      this.actionTurn = findAgentSentence(List.of("i'll escalate", "i'm going to escalate"), span2);
+      this.actionSpan = span2;
+    }
+
+    /**
+     * The first agent turn (after the customer's request) holding one of {@code phrases}; {@code
+     * span} receives the character range of the sentence around it, without its final period.
+     */
+    private int findAgentSentence(List<String> phrases, int[] span) {
+      for (int i = Math.max(0, issueTurn); i < turns.size(); i++) {
+        Turn t = turns.get(i);
+        if (!t.participant().equals("AGENT")) {
+          continue;
+        }
+        String lower = t.text().toLowerCase(java.util.Locale.ROOT);
+        for (String p : phrases) {
+          int at = lower.indexOf(p);
+          if (at >= 0) {
+            int begin = at;
+            while (begin > 0 && !sentenceBreak(lower, begin - 1)) {
+              begin--;
+            }
+            int end = at + p.length();
+            while (end < lower.length() && !sentenceBreak(lower, end)) {
+              end++;
+            }
+            span[0] = begin;
+            span[1] = end;
+            return i;
+          }
+        }
+      }
+      return -1;
+    }
+
+    /** True at the period/question mark of "sentence. Next" or at a trailing one. */
+    private boolean sentenceBreak(String s, int i) {
+      char c = s.charAt(i);
+      if (c == ' ' && i > 0 && ".?!".indexOf(s.charAt(i - 1)) >= 0) {
+        return true;
+      }
+      return ".?!".indexOf(c) >= 0 && (i + 1 == s.length() || s.charAt(i + 1) == ' ');
     }
 
     private int endTrim(String text) {
