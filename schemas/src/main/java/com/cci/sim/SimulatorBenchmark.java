@@ -30,7 +30,8 @@ public final class SimulatorBenchmark {
       double cpuSeconds,
       double contactsPerSecond,
       long peakHeapBytes,
-      long heapAfterRunBytes) {}
+      long heapAfterRunBytes,
+      int reorderBufferHighWater) {}
 
   public static void main(String[] args) throws Exception {
     List<Integer> sizes = new ArrayList<>();
@@ -55,7 +56,7 @@ public final class SimulatorBenchmark {
       System.out.printf(
           Locale.ROOT,
           "contacts=%d (requested %d) records=%d files=%d elapsed=%.2fs cpu=%.2fs"
-              + " contacts/s=%.0f peakHeap=%dMB heapAfter=%dMB%n",
+              + " contacts/s=%.0f peakHeap=%dMB heapAfter=%dMB reorderBufferMax=%d records%n",
           r.contacts(),
           r.requestedContacts(),
           r.records(),
@@ -64,7 +65,8 @@ public final class SimulatorBenchmark {
           r.cpuSeconds(),
           r.contactsPerSecond(),
           r.peakHeapBytes() >> 20,
-          r.heapAfterRunBytes() >> 20);
+          r.heapAfterRunBytes() >> 20,
+          r.reorderBufferHighWater());
     }
   }
 
@@ -102,6 +104,16 @@ public final class SimulatorBenchmark {
     long after = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     long all = summary.customerContacts() + summary.derivedContacts() + summary.attackerCalls();
     long records = summary.records().values().stream().mapToLong(Long::longValue).sum();
-    return new Result(contacts, all, records, files, secs, cpuSecs, all / secs, peak, after);
+    return new Result(
+        contacts,
+        all,
+        records,
+        files,
+        secs,
+        cpuSecs,
+        all / secs,
+        peak,
+        after,
+        summary.bufferHighWater());
   }
 }
