@@ -116,7 +116,6 @@ final class Engine {
   }
 
   private final Scenario scenario;
-  private final SimulationOptions options;
   private final ConversationGenerator generator;
   private final ContentRenderer renderer;
   private final SimulationSink sink;
@@ -186,7 +185,6 @@ final class Engine {
       s = s.withDurationHours(options.hours());
     }
     this.scenario = s.validate();
-    this.options = options;
     this.generator = generator;
     this.renderer = renderer;
     this.sink = sink;
@@ -1121,13 +1119,5 @@ final class Engine {
         buffer.clamped(),
         buffer.highWater(),
         agents.length);
-  }
-
-  Scenario scenario() {
-    return scenario;
-  }
-
-  SimulationOptions options() {
-    return options;
   }
 }

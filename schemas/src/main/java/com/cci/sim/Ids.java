@@ -1,9 +1,6 @@
 package com.cci.sim;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.UUID;
 
 /** Deterministic identifiers: name-based UUIDs and ARNs of the simulated Connect instance. */
@@ -54,16 +51,6 @@ final class Ids {
 
   static String uuid(String name) {
     return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
-  }
-
-  /** Hex SHA-256 (for hashed session ids). */
-  static String sha256Hex(String s) {
-    try {
-      MessageDigest md = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(md.digest(s.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 missing from the JDK", e);
-    }
   }
 
   /** Mixes a seed and a sequence into a well-spread 64-bit seed (SplitMix64 finaliser). */

@@ -16,7 +16,6 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -663,10 +662,5 @@ public record Scenario(
         shares,
         routing,
         events);
-  }
-
-  /** Topic weights in declaration order, never null. */
-  static Map<String, Double> ordered(Map<String, Double> m) {
-    return m == null ? Map.of() : new LinkedHashMap<>(m);
   }
 }

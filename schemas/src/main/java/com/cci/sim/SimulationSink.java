@@ -35,6 +35,7 @@ public interface SimulationSink extends AutoCloseable {
   /** A scripted scenario event as it actually happened (drop-offs, bursts, spikes). */
   default void scenarioEvent(GroundTruth.ScenarioMarker row) {}
 
+  /** Flushes and releases what the sink holds; the default does nothing. */
   @Override
-  default void close() throws Exception {}
+  default void close() throws java.io.IOException {}
 }
