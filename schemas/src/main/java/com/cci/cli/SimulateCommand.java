@@ -77,8 +77,10 @@ public final class SimulateCommand implements Callable<Integer> {
 
   @Option(
       names = "--start",
-      paramLabel = "<ISO date>",
-      description = "First simulated day, e.g. 2026-11-20 (default: the scenario's start).")
+      paramLabel = "<ISO date[Ttime]>",
+      description =
+          "First simulated day, e.g. 2026-11-20, or day and local start time, e.g."
+              + " 2026-11-20T10:00 (queues start empty; default: the scenario's start).")
   String start;
 
   @Option(names = "--out", required = true, paramLabel = "<dir>", description = "Output directory.")
@@ -97,8 +99,17 @@ public final class SimulateCommand implements Callable<Integer> {
     SimulationOptions options;
     try {
       sc = Scenario.load(scenario);
-      LocalDate startDate = start == null ? null : LocalDate.parse(start);
-      options = new SimulationOptions(seed, tenant, size.contacts, size.hours, startDate);
+      LocalDate startDate = null;
+      java.time.LocalTime startTime = null;
+      if (start != null && start.contains("T")) {
+        java.time.LocalDateTime at = java.time.LocalDateTime.parse(start);
+        startDate = at.toLocalDate();
+        startTime = at.toLocalTime();
+      } else if (start != null) {
+        startDate = LocalDate.parse(start);
+      }
+      options =
+          new SimulationOptions(seed, tenant, size.contacts, size.hours, startDate, startTime);
     } catch (IllegalArgumentException | DateTimeParseException e) {
       err.println("simulate: " + e.getMessage());
       return 2;

@@ -181,6 +181,9 @@ final class Engine {
     if (options.startDate() != null) {
       s = s.withStartDate(options.startDate());
     }
+    if (options.startTime() != null) {
+      s = s.withStart(s.start().toLocalDate().atTime(options.startTime()));
+    }
     if (options.hours() != null) {
       s = s.withDurationHours(options.hours());
     }

@@ -626,10 +626,15 @@ public record Scenario(
 
   /** Returns a copy with another start date (same local time of day). */
   public Scenario withStartDate(LocalDate date) {
+    return withStart(date.atTime(start.toLocalTime()));
+  }
+
+  /** Returns a copy starting at another local date and time. */
+  public Scenario withStart(java.time.LocalDateTime newStart) {
     return new Scenario(
         name,
         description,
-        date.atTime(start.toLocalTime()),
+        newStart,
         timeZone,
         durationHours,
         holidays,

@@ -1,6 +1,7 @@
 package com.cci.sim;
 
 import java.time.LocalDate;
+import java.time.LocalTime;
 
 /**
  * Run options that override or scale a scenario.
@@ -11,9 +12,16 @@ import java.time.LocalDate;
  *     many arrive over the duration (null: the scenario's own volume)
  * @param hours simulated hours of arrivals (null: the scenario's duration)
  * @param startDate first simulated day (null: the scenario's start date)
+ * @param startTime local time of day the run starts (null: the scenario's start time); queues start
+ *     empty and scripted events keep their clock times on the first day
  */
 public record SimulationOptions(
-    long seed, String tenantId, Integer contacts, Double hours, LocalDate startDate) {
+    long seed,
+    String tenantId,
+    Integer contacts,
+    Double hours,
+    LocalDate startDate,
+    LocalTime startTime) {
 
   public static final String DEFAULT_TENANT = "demo-tenant";
 
@@ -32,24 +40,33 @@ public record SimulationOptions(
     }
   }
 
+  public SimulationOptions(
+      long seed, String tenantId, Integer contacts, Double hours, LocalDate startDate) {
+    this(seed, tenantId, contacts, hours, startDate, null);
+  }
+
   /** Seed only; everything else from the scenario. */
   public static SimulationOptions seed(long seed) {
-    return new SimulationOptions(seed, null, null, null, null);
+    return new SimulationOptions(seed, null, null, null, null, null);
   }
 
   public SimulationOptions withContacts(Integer n) {
-    return new SimulationOptions(seed, tenantId, n, hours, startDate);
+    return new SimulationOptions(seed, tenantId, n, hours, startDate, startTime);
   }
 
   public SimulationOptions withHours(Double h) {
-    return new SimulationOptions(seed, tenantId, contacts, h, startDate);
+    return new SimulationOptions(seed, tenantId, contacts, h, startDate, startTime);
   }
 
   public SimulationOptions withTenant(String t) {
-    return new SimulationOptions(seed, t, contacts, hours, startDate);
+    return new SimulationOptions(seed, t, contacts, hours, startDate, startTime);
   }
 
   public SimulationOptions withStartDate(LocalDate d) {
-    return new SimulationOptions(seed, tenantId, contacts, hours, d);
+    return new SimulationOptions(seed, tenantId, contacts, hours, d, startTime);
+  }
+
+  public SimulationOptions withStartTime(LocalTime t) {
+    return new SimulationOptions(seed, tenantId, contacts, hours, startDate, t);
   }
 }
