@@ -3,9 +3,9 @@ package com.cci.kinesis;
 import java.util.List;
 
 /**
- * Logical stream names shared by the simulator, the streaming job and the webhook. The same names are
- * the directory names of simulator output and replay input, and (prefixed with {@code cci-}) the
- * Kinesis stream names locally.
+ * Logical stream names shared by the simulator, the streaming job and the webhook. The same names
+ * are the directory names of simulator output and replay input, and (prefixed with {@code cci-})
+ * the Kinesis stream names locally.
  */
 public final class Streams {
   private Streams() {}

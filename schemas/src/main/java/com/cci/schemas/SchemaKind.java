@@ -51,8 +51,7 @@ public enum SchemaKind {
         return k;
       }
     }
-    throw new IllegalArgumentException(
-        "unknown record kind '" + name + "'; known kinds: " + ids());
+    throw new IllegalArgumentException("unknown record kind '" + name + "'; known kinds: " + ids());
   }
 
   public static String ids() {

@@ -25,7 +25,10 @@ public final class Fixtures {
     return list(kind, "invalid");
   }
 
-  /** Reads one fixture by kind, group and file name, e.g. {@code read(CTR, "valid", "voice-inbound.json")}. */
+  /**
+   * Reads one fixture by kind, group and file name, e.g. {@code read(CTR, "valid",
+   * "voice-inbound.json")}.
+   */
   public static String read(SchemaKind kind, String group, String fileName) {
     try {
       return Files.readString(dir(kind, group).resolve(fileName));
@@ -49,10 +52,7 @@ public final class Fixtures {
 
   private static List<Path> list(SchemaKind kind, String group) {
     try (Stream<Path> files = Files.list(dir(kind, group))) {
-      return files
-          .filter(p -> p.getFileName().toString().endsWith(".json"))
-          .sorted()
-          .toList();
+      return files.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

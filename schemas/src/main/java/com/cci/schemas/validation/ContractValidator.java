@@ -118,7 +118,8 @@ public final class ContractValidator implements Serializable {
               new Violation(
                   "$",
                   "json",
-                  "expected a JSON object, got " + (node == null ? "nothing" : node.getNodeType()))));
+                  "expected a JSON object, got "
+                      + (node == null ? "nothing" : node.getNodeType()))));
     }
     return validate(kind, node, recordRef);
   }

@@ -19,7 +19,9 @@ public record ValidationResult(SchemaKind kind, String recordRef, List<Violation
     return violations.isEmpty();
   }
 
-  /** One line per violation, prefixed with the record reference; suitable for a dead-letter reason. */
+  /**
+   * One line per violation, prefixed with the record reference; suitable for a dead-letter reason.
+   */
   public String describe() {
     if (valid()) {
       return recordRef + ": valid " + kind.id();

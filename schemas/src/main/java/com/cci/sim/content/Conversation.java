@@ -8,8 +8,8 @@ import java.util.List;
  * @param turns in time order
  * @param labels agent behaviours present in this call
  * @param pii residual PII planted in the turns' text
- * @param categories Contact Lens categories this conversation matches (e.g. {@code
- *     FraudSuspected}, {@code Escalation}, {@code Complaint})
+ * @param categories Contact Lens categories this conversation matches (e.g. {@code FraudSuspected},
+ *     {@code Escalation}, {@code Complaint})
  * @param summary one-paragraph post-contact summary
  */
 public record Conversation(
