@@ -78,6 +78,18 @@ public final class StackCommand implements Runnable {
       EmulatorInstaller installer = EmulatorInstaller.defaults();
       out.println("cache directory: " + installer.home());
       out.flush();
+      try {
+        install(installer, chosen, out);
+      } catch (RuntimeException e) {
+        err.println("error: " + e.getMessage());
+        err.flush();
+        return 1;
+      }
+      return 0;
+    }
+
+    private static void install(
+        EmulatorInstaller installer, List<EmulatorInstaller.Emulator> chosen, PrintWriter out) {
       for (EmulatorInstaller.Emulator e : chosen) {
         long t0 = System.nanoTime();
         boolean had = installer.isInstalled(e);
@@ -92,7 +104,6 @@ public final class StackCommand implements Runnable {
                 : "installed in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
         out.flush();
       }
-      return 0;
     }
   }
 
@@ -157,6 +168,17 @@ public final class StackCommand implements Runnable {
       }
       out.println("starting the local stack ...");
       out.flush();
+      try {
+        return runStack(b, out);
+      } catch (RuntimeException e) {
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("error: " + e.getMessage());
+        err.flush();
+        return 1;
+      }
+    }
+
+    private int runStack(LocalStack.Builder b, PrintWriter out) throws InterruptedException {
       try (LocalStack stack = b.start()) {
         if (streams) {
           List<String> names = new ArrayList<>();

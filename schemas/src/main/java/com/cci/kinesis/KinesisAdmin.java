@@ -8,6 +8,7 @@ import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
+import software.amazon.awssdk.services.kinesis.model.LimitExceededException;
 import software.amazon.awssdk.services.kinesis.model.ListShardsRequest;
 import software.amazon.awssdk.services.kinesis.model.ListShardsResponse;
 import software.amazon.awssdk.services.kinesis.model.ResourceInUseException;
@@ -52,19 +53,43 @@ public final class KinesisAdmin {
     if (shards < 1) {
       throw new IllegalArgumentException("shards must be >= 1: " + shards);
     }
-    for (String name : names) {
-      if (status(name) == null) {
-        try {
-          kinesis.createStream(b -> b.streamName(name).shardCount(shards));
-          LOG.info("created stream {} with {} shard(s)", name, shards);
-        } catch (ResourceInUseException e) {
-          // created concurrently by someone else: fine
-        }
-      }
-    }
     long deadline = System.nanoTime() + timeout.toNanos();
     for (String name : names) {
+      createIfMissing(name, shards, deadline);
+    }
+    for (String name : names) {
       awaitActive(name, Math.max(0, deadline - System.nanoTime()));
+    }
+  }
+
+  /**
+   * Creates the stream unless it exists. Kinesis (and kinesis-mock) allow only a few streams in
+   * CREATING at once and answer {@code LimitExceededException} beyond that: wait and retry.
+   */
+  private void createIfMissing(String name, int shards, long deadline) {
+    while (status(name) == null) {
+      try {
+        kinesis.createStream(b -> b.streamName(name).shardCount(shards));
+        LOG.info("created stream {} with {} shard(s)", name, shards);
+        return;
+      } catch (ResourceInUseException e) {
+        return; // created concurrently by someone else: fine
+      } catch (LimitExceededException e) {
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException(
+              "cannot create stream " + name + " in time: " + e.getMessage(), e);
+        }
+        sleep(name);
+      }
+    }
+  }
+
+  private static void sleep(String name) {
+    try {
+      Thread.sleep(POLL.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for stream " + name, e);
     }
   }
 
@@ -89,12 +114,7 @@ public final class KinesisAdmin {
                 + (last == null ? "missing" : last)
                 + ")");
       }
-      try {
-        Thread.sleep(POLL.toMillis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while waiting for stream " + name, e);
-      }
+      sleep(name);
     }
   }
 

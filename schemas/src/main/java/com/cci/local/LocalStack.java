@@ -55,6 +55,11 @@ public final class LocalStack implements AutoCloseable {
     this.started = started;
   }
 
+  /** For tests: a stack over given endpoints and already started processes. */
+  static LocalStack of(Map<Service, URI> endpoints, Map<Service, EmulatorProcess> started) {
+    return new LocalStack(new EnumMap<>(endpoints), new EnumMap<>(started));
+  }
+
   public static Builder builder() {
     return new Builder();
   }
