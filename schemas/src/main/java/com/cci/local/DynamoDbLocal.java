@@ -22,7 +22,15 @@ import java.util.List;
  * are extracted by DynamoDB Local itself.
  */
 public final class DynamoDbLocal extends EmulatorProcess {
-  private final List<String> jvmArgs = new ArrayList<>(List.of("-Xmx512m", "-XX:+UseSerialGC"));
+  /**
+   * Default child JVM options: C1 only and the serial collector roughly halve start-up on a busy
+   * 2-core machine (measured 1.3-1.7 s vs 2.4-3.7 s) at the cost of peak throughput, which tests do
+   * not need.
+   */
+  public static final List<String> DEFAULT_JVM_ARGS =
+      List.of("-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+
+  private final List<String> jvmArgs = new ArrayList<>(DEFAULT_JVM_ARGS);
   private Path lib;
   private Path launcherDir;
 
@@ -34,7 +42,7 @@ public final class DynamoDbLocal extends EmulatorProcess {
     super("dynamodb-local", installer, Duration.ofSeconds(60));
   }
 
-  /** Replaces the child JVM's options (default {@code -Xmx512m -XX:+UseSerialGC}). */
+  /** Replaces the child JVM's options (default {@link #DEFAULT_JVM_ARGS}). */
   public DynamoDbLocal jvmArgs(List<String> args) {
     jvmArgs.clear();
     jvmArgs.addAll(args);

@@ -54,15 +54,17 @@ public final class KinesisMock extends EmulatorProcess {
 
   @Override
   protected List<String> command(int port, int sidePort) {
-    String node =
-        System.getenv().getOrDefault("NODE", null) != null
-            ? System.getenv("NODE")
-            : Processes.findOnPath("node")
-                .map(Path::toString)
-                .orElseThrow(
-                    () ->
-                        new EmulatorException(
-                            "node is not on PATH: kinesis-mock needs Node.js 20+ (or set NODE)"));
+    String node = System.getenv("NODE");
+    if (node == null || node.isBlank()) {
+      node =
+          Processes.findOnPath("node")
+              .map(Path::toString)
+              .orElseThrow(
+                  () ->
+                      new EmulatorException(
+                          "node is not on PATH: kinesis-mock needs Node.js 20+ (or set NODE to"
+                              + " the node executable)"));
+    }
     return List.of(node, pkg.resolve("main.js").toString());
   }
 

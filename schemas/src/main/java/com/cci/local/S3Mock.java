@@ -28,8 +28,15 @@ public final class S3Mock extends EmulatorProcess {
   private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
 
   private final Set<String> buckets = new LinkedHashSet<>();
-  private final List<String> jvmArgs =
-      new ArrayList<>(List.of("-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+
+  /**
+   * Default child JVM options: C1 only and the serial collector; S3Mock (Spring Boot) starts in
+   * 5.7-8 s instead of 13-19 s on a busy 2-core machine.
+   */
+  public static final List<String> DEFAULT_JVM_ARGS =
+      List.of("-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+
+  private final List<String> jvmArgs = new ArrayList<>(DEFAULT_JVM_ARGS);
   private Path jar;
   private Path root;
 
@@ -53,7 +60,7 @@ public final class S3Mock extends EmulatorProcess {
     return Set.copyOf(buckets);
   }
 
-  /** Replaces the child JVM's options. */
+  /** Replaces the child JVM's options (default {@link #DEFAULT_JVM_ARGS}). */
   public S3Mock jvmArgs(List<String> args) {
     jvmArgs.clear();
     jvmArgs.addAll(args);
