@@ -3,7 +3,6 @@ package com.cci.local;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -51,13 +50,6 @@ public abstract class EmulatorProcess implements AutoCloseable {
                 },
                 "cci-emulators-shutdown"));
   }
-
-  /** Shared client for health probes. */
-  protected static final HttpClient HTTP =
-      HttpClient.newBuilder()
-          .connectTimeout(Duration.ofSeconds(2))
-          .version(HttpClient.Version.HTTP_1_1)
-          .build();
 
   private final String name;
   protected final EmulatorInstaller installer;

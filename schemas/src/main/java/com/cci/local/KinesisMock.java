@@ -1,8 +1,6 @@
 package com.cci.local;
 
 import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -31,6 +29,10 @@ public final class KinesisMock extends EmulatorProcess {
 
   public KinesisMock(EmulatorInstaller installer) {
     super("kinesis-mock", installer, Duration.ofSeconds(30));
+    // On SIGTERM kinesis-mock shuts down gracefully and waits up to 30 s for open keep-alive
+    // connections (SDK clients keep them). It holds data in memory only, so SIGKILL after a
+    // short grace loses nothing.
+    stopGrace(Duration.ofSeconds(1));
   }
 
   /**
@@ -99,19 +101,20 @@ public final class KinesisMock extends EmulatorProcess {
   /** POSTs an empty AWS JSON-protocol request with a syntactically valid (dummy) SigV4 header. */
   static int awsJsonCall(URI endpoint, String target, String contentType, String service)
       throws Exception {
-    HttpRequest req =
-        HttpRequest.newBuilder(endpoint.resolve("/"))
-            .timeout(Duration.ofSeconds(3))
-            .header("Content-Type", contentType)
-            .header("X-Amz-Target", target)
-            .header("X-Amz-Date", "20260101T000000Z")
-            .header(
-                "Authorization",
-                "AWS4-HMAC-SHA256 Credential=AKIDCCILOCAL/20260101/us-east-1/"
-                    + service
-                    + "/aws4_request, SignedHeaders=host;x-amz-date, Signature=0")
-            .POST(HttpRequest.BodyPublishers.ofString("{}"))
-            .build();
-    return HTTP.send(req, HttpResponse.BodyHandlers.discarding()).statusCode();
+    return HttpProbe.status(
+        endpoint,
+        "POST",
+        Map.of(
+            "Content-Type",
+            contentType,
+            "X-Amz-Target",
+            target,
+            "X-Amz-Date",
+            "20260101T000000Z",
+            "Authorization",
+            "AWS4-HMAC-SHA256 Credential=AKIDCCILOCAL/20260101/us-east-1/"
+                + service
+                + "/aws4_request, SignedHeaders=host;x-amz-date, Signature=0"),
+        "{}");
   }
 }

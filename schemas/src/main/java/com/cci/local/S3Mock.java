@@ -3,8 +3,6 @@ package com.cci.local;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -101,9 +99,7 @@ public final class S3Mock extends EmulatorProcess {
 
   @Override
   protected boolean healthy(URI endpoint) throws Exception {
-    HttpRequest req =
-        HttpRequest.newBuilder(endpoint.resolve("/")).timeout(Duration.ofSeconds(3)).GET().build();
-    return HTTP.send(req, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+    return HttpProbe.status(endpoint, "GET", java.util.Map.of(), null) == 200; // ListBuckets
   }
 
   @Override
