@@ -81,6 +81,8 @@ public final class KinesisMock extends EmulatorProcess {
     env.put("AWS_REGION", "us-east-1");
     env.put("AWS_ACCOUNT_ID", "000000000000");
     env.put("SHOULD_PERSIST_DATA", "false");
+    // Default 50 shards per account; the CCI streams x 16 shards (for faster writes) exceed it.
+    env.put("SHARD_LIMIT", "500");
     if (!initialStreams.isEmpty()) {
       env.put(
           "INITIALIZE_STREAMS",
