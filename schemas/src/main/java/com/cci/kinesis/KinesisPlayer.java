@@ -113,6 +113,7 @@ public final class KinesisPlayer {
     final Set<String> errors = new LinkedHashSet<>();
     long wallStart;
     long lastProgress;
+    long maxLagNanos;
     boolean interrupted;
 
     PlayReport play(Iterator<StreamRecord> records) {
@@ -165,6 +166,7 @@ public final class KinesisPlayer {
               stats,
               Duration.ofNanos(System.nanoTime() - wallStart),
               span,
+              Duration.ofNanos(maxLagNanos),
               interrupted,
               List.copyOf(errors));
       LOG.info("play finished:\n{}", report.summary());
@@ -190,6 +192,7 @@ public final class KinesisPlayer {
         }
         now = System.nanoTime();
         if (now >= due) {
+          maxLagNanos = Math.max(maxLagNanos, now - due);
           return !Thread.currentThread().isInterrupted();
         }
         long sleep = Math.min(due, nextFlushDeadline()) - now;

@@ -10,6 +10,9 @@ import java.util.Map;
  * @param streams counters per logical stream name, in first-seen order
  * @param elapsed wall-clock duration of the run
  * @param simulatedSpan arrival time of the last record minus that of the first
+ * @param maxLag how far behind schedule the player fell at worst (a record sent later than its
+ *     arrival divided by the speed factor); large values mean the speed factor was too high for the
+ *     sink. Zero when playing as fast as possible.
  * @param interrupted true when the run was stopped early by an interrupt (records not yet read from
  *     the iterator were not consumed)
  * @param errors the first distinct error messages (rejected records, given-up entries)
@@ -18,6 +21,7 @@ public record PlayReport(
     Map<String, StreamStats> streams,
     Duration elapsed,
     Duration simulatedSpan,
+    Duration maxLag,
     boolean interrupted,
     List<String> errors) {
 
@@ -88,7 +92,7 @@ public record PlayReport(
     sb.append(
         String.format(
             "total: %d read, %d sent, %d failed, %d rejected in %.1f s (%.0f records/s, simulated"
-                + " span %s)%s%n",
+                + " span %s, max lag %d ms)%s%n",
             read(),
             sent(),
             failed(),
@@ -96,6 +100,7 @@ public record PlayReport(
             elapsed.toMillis() / 1000.0,
             recordsPerSecond(),
             simulatedSpan,
+            maxLag.toMillis(),
             interrupted ? " — INTERRUPTED" : ""));
     for (String e : errors) {
       sb.append("  error: ").append(e).append('\n');

@@ -40,11 +40,11 @@ public abstract class EmulatorProcess implements AutoCloseable {
         .addShutdownHook(
             new Thread(
                 () -> {
+                  // Not stop(): that waits for the monitor a starting emulator holds.
                   for (EmulatorProcess e : List.copyOf(LIVE)) {
-                    try {
-                      e.stop();
-                    } catch (RuntimeException ex) {
-                      System.err.println("could not stop " + e.name + ": " + ex);
+                    Process p = e.process;
+                    if (p != null) {
+                      Processes.killTree(p.toHandle(), Duration.ofSeconds(2));
                     }
                   }
                 },
@@ -57,8 +57,8 @@ public abstract class EmulatorProcess implements AutoCloseable {
   private Duration stopGrace = Duration.ofSeconds(5);
   private Path logDir;
 
-  private Process process;
-  private URI endpoint;
+  private volatile Process process;
+  private volatile URI endpoint;
   private Path logFile;
   private Duration startupTime;
 
@@ -99,7 +99,6 @@ public abstract class EmulatorProcess implements AutoCloseable {
     if (isRunning()) {
       return this;
     }
-    prepare();
     Path dir = logDir != null ? logDir : defaultLogDir(installer);
     try {
       Files.createDirectories(dir);
@@ -108,6 +107,7 @@ public abstract class EmulatorProcess implements AutoCloseable {
     }
     EmulatorException last = null;
     for (int attempt = 1; attempt <= MAX_PORT_ATTEMPTS; attempt++) {
+      prepare(); // per attempt: a failed attempt's clean-up removes what prepare() made
       int port = Processes.freePort();
       int sidePort = Processes.freePort();
       logFile = dir.resolve(name + "-" + LocalDateTime.now().format(STAMP) + "-" + port + ".log");

@@ -90,6 +90,7 @@ class KinesisPlayerIT {
       System.out.println("MEASURE 10 simulated s at 10x took " + took.toMillis() + " ms");
 
       assertThat(report.simulatedSpan()).isEqualTo(Duration.ofSeconds(10));
+      assertThat(report.maxLag()).isLessThan(Duration.ofSeconds(2));
       assertThat(report.sent()).isEqualTo(101);
       assertThat(took)
           .isGreaterThanOrEqualTo(Duration.ofMillis(900))
