@@ -7,7 +7,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
 import java.net.Socket;
-import java.net.URI;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
@@ -60,9 +59,5 @@ final class EmulatorAssertions {
     System.out.printf(
         "MEASURE %s start-up %d ms, RSS %d MB%n",
         p.name(), p.startupTime().toMillis(), p.rssBytes().orElse(-1) / (1024 * 1024));
-  }
-
-  static int port(URI u) {
-    return u.getPort();
   }
 }

@@ -16,15 +16,21 @@ class LocalStackCloseTest {
   /** A child process ({@code sleep}) whose clean-up fails after the process is gone. */
   static final class Sleeper extends EmulatorProcess {
     final boolean failOnStop;
+    final List<String> command;
 
     Sleeper(EmulatorInstaller installer, boolean failOnStop) {
+      this(installer, failOnStop, List.of("sleep", "60"));
+    }
+
+    Sleeper(EmulatorInstaller installer, boolean failOnStop, List<String> command) {
       super(failOnStop ? "failing-sleeper" : "sleeper", installer, java.time.Duration.ofSeconds(5));
       this.failOnStop = failOnStop;
+      this.command = command;
     }
 
     @Override
     protected List<String> command(int port, int sidePort) {
-      return List.of("sleep", "60");
+      return command;
     }
 
     @Override
@@ -64,6 +70,33 @@ class LocalStackCloseTest {
     assertThat(a.isAlive()).isFalse();
     assertThat(b.isAlive()).isFalse();
     assertThat(fine.isRunning()).isFalse();
+  }
+
+  @Test
+  void stopKillsTheProcessAndItsDescendants(@TempDir java.nio.file.Path home) throws Exception {
+    assumeFalse(Processes.WINDOWS, "uses sh and sleep");
+    // like npx: a parent that ignores SIGTERM and a child doing the work
+    Sleeper wrapper =
+        new Sleeper(
+            new EmulatorInstaller(home),
+            false,
+            List.of("sh", "-c", "trap '' TERM; sleep 60 & sleep 61; wait"));
+    wrapper.logDir(home).stopGrace(java.time.Duration.ofMillis(500)).start();
+    ProcessHandle root = wrapper.processHandle();
+    long deadline = System.nanoTime() + 5_000_000_000L;
+    while (root.descendants().count() < 2 && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    List<ProcessHandle> tree = new java.util.ArrayList<>(root.descendants().toList());
+    assertThat(tree).hasSizeGreaterThanOrEqualTo(2);
+    tree.add(root);
+
+    wrapper.stop();
+
+    for (ProcessHandle h : tree) {
+      assertThat(h.isAlive()).as("pid %d", h.pid()).isFalse();
+    }
+    assertThat(wrapper.isRunning()).isFalse();
   }
 
   @Test
