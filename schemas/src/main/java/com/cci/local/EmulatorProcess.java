@@ -135,6 +135,7 @@ public abstract class EmulatorProcess implements AutoCloseable {
     try {
       process = pb.start();
     } catch (IOException e) {
+      afterStop();
       throw new EmulatorException(
           name + ": cannot launch `" + String.join(" ", cmd) + "`: " + e.getMessage(), e);
     }

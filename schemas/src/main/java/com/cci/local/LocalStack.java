@@ -2,7 +2,6 @@ package com.cci.local;
 
 import java.net.URI;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -321,13 +320,5 @@ public final class LocalStack implements AutoCloseable {
       }
       return new LocalStack(endpoints, toStart);
     }
-  }
-
-  /** Lists the started processes, for messages. */
-  List<String> describe() {
-    List<String> out = new ArrayList<>();
-    endpoints.forEach(
-        (s, u) -> out.add(s + " " + u + (started.containsKey(s) ? "" : " (existing endpoint)")));
-    return out;
   }
 }
