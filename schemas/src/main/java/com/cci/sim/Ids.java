@@ -16,7 +16,7 @@ final class Ids {
   Ids(long seed, String tenantId) {
     this.seed = seed;
     this.tenantId = tenantId;
-    this.instanceId = uuid("instance:" + tenantId);
+    this.instanceId = com.cci.sim.content.ConnectContentRenderer.instanceIdOf(tenantId);
     this.instanceArn = "arn:aws:connect:" + REGION + ":" + ACCOUNT + ":instance/" + instanceId;
   }
 

@@ -80,11 +80,16 @@ public final class ConnectContentRenderer implements ContentRenderer {
 
   /** The Connect instance id the simulator uses for a tenant (a name-based UUID). */
   public String instanceId(String tenantId) {
-    return instanceIds.computeIfAbsent(
-        tenantId,
-        t ->
-            UUID.nameUUIDFromBytes(("cci-instance:" + t).getBytes(StandardCharsets.UTF_8))
-                .toString());
+    return instanceIds.computeIfAbsent(tenantId, ConnectContentRenderer::instanceIdOf);
+  }
+
+  /**
+   * The simulated tenant's Connect instance id: one derivation shared by the records (CTRs, contact
+   * events) and the content (segments, post-call files), so they name the same instance.
+   */
+  public static String instanceIdOf(String tenantId) {
+    return UUID.nameUUIDFromBytes(("cci-instance:" + tenantId).getBytes(StandardCharsets.UTF_8))
+        .toString();
   }
 
   /** A chat participant's id for a contact and role (a name-based UUID). */
