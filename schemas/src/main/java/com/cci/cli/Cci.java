@@ -12,7 +12,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "cci 0.1.0",
     description = "CCI contract, simulator and local stack commands.",
-    subcommands = {ValidateCommand.class, SimulateCommand.class, StackCommand.class})
+    subcommands = {
+      ValidateCommand.class,
+      SimulateCommand.class,
+      StackCommand.class,
+      DemoCommand.class
+    })
 public final class Cci implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
