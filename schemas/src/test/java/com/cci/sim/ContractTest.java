@@ -48,6 +48,25 @@ class ContractTest {
   }
 
   @Test
+  void recordsAndContentNameTheSameConnectInstance() throws Exception {
+    SimRun run = SimRun.real("normal-day", SimulationOptions.seed(3).withContacts(200));
+    var mapper = com.cci.schemas.Json.mapper();
+    java.util.Set<String> instances = new java.util.TreeSet<>();
+    for (StreamRecord r : run.records) {
+      var tree = mapper.readTree(r.json());
+      switch (r.stream()) {
+        case Streams.CTR -> instances.add(tree.get("InstanceARN").asText().replaceAll(".*/", ""));
+        case Streams.CONTACT_LENS -> instances.add(tree.get("InstanceId").asText());
+        case Streams.CONTACT_EVENTS ->
+            instances.add(tree.get("detail").get("instanceArn").asText().replaceAll(".*/", ""));
+        default -> {}
+      }
+    }
+    assertThat(instances)
+        .containsExactly(com.cci.sim.content.ConnectContentRenderer.instanceIdOf("demo-tenant"));
+  }
+
+  @Test
   void transcriptFilesValidateAndMatchTheirFormat() {
     SimRun run = SimRun.real("incident", SimulationOptions.seed(4).withContacts(300));
     assertThat(run.files).hasSize(run.qa.size()).isNotEmpty();
