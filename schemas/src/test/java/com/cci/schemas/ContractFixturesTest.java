@@ -52,7 +52,18 @@ class ContractFixturesTest {
   void invalidFixtureIsRejected(SchemaKind kind, String name, Path file) throws Exception {
     List<ValidationResult> results = VALIDATOR.validateFile(kind, file);
     assertThat(results).isNotEmpty();
-    assertThat(results).allSatisfy(r -> assertThat(r.valid()).as(name).isFalse());
+    assertThat(results)
+        .allSatisfy(
+            r -> {
+              assertThat(r.valid()).as(name).isFalse();
+              // every rejection names where and which rule
+              assertThat(r.violations())
+                  .allSatisfy(
+                      v -> {
+                        assertThat(v.path()).startsWith("$");
+                        assertThat(v.rule()).isNotBlank();
+                      });
+            });
   }
 
   @Test
@@ -61,8 +72,8 @@ class ContractFixturesTest {
       assertThat(getClass().getClassLoader().getResource(kind.schemaResource()))
           .as("schema for %s", kind)
           .isNotNull();
-      assertThat(Fixtures.valid(kind)).as("valid fixtures for %s", kind).hasSizeGreaterThan(1);
-      assertThat(Fixtures.invalid(kind)).as("invalid fixtures for %s", kind).hasSizeGreaterThan(1);
+      assertThat(Fixtures.valid(kind)).as("valid fixtures for %s", kind).hasSizeGreaterThan(2);
+      assertThat(Fixtures.invalid(kind)).as("invalid fixtures for %s", kind).hasSizeGreaterThan(2);
     }
   }
 }
