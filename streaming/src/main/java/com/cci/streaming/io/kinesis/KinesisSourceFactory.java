@@ -3,6 +3,7 @@ package com.cci.streaming.io.kinesis;
 import java.util.Objects;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.serialization.SimpleStringSchema;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.kinesis.source.KinesisStreamsSource;
 import org.apache.flink.connector.kinesis.source.config.KinesisStreamsSourceConfigConstants;
@@ -38,11 +39,13 @@ public final class KinesisSourceFactory {
 
   /**
    * Adds the source for {@code logical} to the job, named and with uid {@code source-<logical>}
-   * (stable uid: checkpointed shard positions are restored by it). No watermarks here: the parse
+   * (stable uid: checkpointed shard positions are restored by it). The type is given explicitly:
+   * the connector's generic source defeats Flink's type extraction. No watermarks here: the parse
    * stage assigns them from the records' own timestamps.
    */
   public DataStream<String> stream(StreamExecutionEnvironment env, String logical) {
-    return env.fromSource(source(logical), WatermarkStrategy.noWatermarks(), "kinesis-" + logical)
+    return env.fromSource(
+            source(logical), WatermarkStrategy.noWatermarks(), "kinesis-" + logical, Types.STRING)
         .uid("source-" + logical)
         .name("source-" + logical);
   }
