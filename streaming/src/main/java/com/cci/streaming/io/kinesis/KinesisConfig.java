@@ -22,26 +22,27 @@ import java.util.regex.Pattern;
  *   <tr><td>{@code region}</td><td>required</td><td>AWS region, e.g. {@code eu-west-1}</td></tr>
  *   <tr><td>{@code endpoint}</td><td>none (AWS)</td><td>endpoint override, e.g. kinesis-mock's
  *       plain-HTTP port {@code http://127.0.0.1:4567}</td></tr>
- *   <tr><td>{@code account.id}</td><td>{@code 000000000000} with an endpoint, else required unless
+ *   <tr><td>{@code account-id}</td><td>{@code 000000000000} with an endpoint, else required unless
  *       every stream is given as an ARN</td><td>account used to build stream ARNs</td></tr>
  *   <tr><td>{@code credentials}</td><td>{@code default}</td><td>{@code default} (the SDK's chain:
  *       the Managed Flink service role in AWS) or {@code basic}</td></tr>
- *   <tr><td>{@code credentials.access.key.id}, {@code credentials.secret.key}</td><td>required for
+ *   <tr><td>{@code credentials.access-key-id}, {@code credentials.secret-key}</td><td>required for
  *       {@code basic}</td><td>static keys (emulators only)</td></tr>
- *   <tr><td>{@code stream.<logical>}</td><td>{@code cci-<logical>}</td><td>stream name or ARN for
- *       each of {@code ctr, contact-events, contact-lens, fulfillment, alarms, queue-metrics,
- *       dead-letter}</td></tr>
- *   <tr><td>{@code source.initial.position}</td><td>{@code LATEST}</td><td>{@code LATEST} or
+ *   <tr><td>{@code input.<logical>}</td><td>{@code cci-<logical>}</td><td>stream name or ARN of
+ *       each input: {@code ctr, contact-events, contact-lens, fulfillment}</td></tr>
+ *   <tr><td>{@code output.<logical>}</td><td>{@code cci-<logical>}</td><td>stream name or ARN of
+ *       each output: {@code alarms, queue-metrics, dead-letter}</td></tr>
+ *   <tr><td>{@code initial-position}</td><td>{@code LATEST}</td><td>{@code LATEST} or
  *       {@code TRIM_HORIZON}: where a fresh start (no checkpoint) begins</td></tr>
- *   <tr><td>{@code source.shard.discovery.interval.ms}</td><td>{@code 10000}</td><td>how often the
+ *   <tr><td>{@code shard-discovery-interval-ms}</td><td>{@code 10000}</td><td>how often the
  *       source lists shards (ListShards is limited to 100 calls/s per account)</td></tr>
- *   <tr><td>{@code sink.max.time.in.buffer.ms}</td><td>{@code 200}</td><td>longest a record waits in
+ *   <tr><td>{@code sink.max-time-in-buffer-ms}</td><td>{@code 200}</td><td>longest a record waits in
  *       a sink buffer (the connector's default of 5 s would delay every alarm)</td></tr>
- *   <tr><td>{@code sink.max.batch.size}</td><td>{@code 100}</td><td>records per PutRecords call
+ *   <tr><td>{@code sink.max-batch-size}</td><td>{@code 100}</td><td>records per PutRecords call
  *       (1..500)</td></tr>
- *   <tr><td>{@code sink.max.in.flight.requests}</td><td>{@code 16}</td><td>concurrent PutRecords
+ *   <tr><td>{@code sink.max-in-flight-requests}</td><td>{@code 16}</td><td>concurrent PutRecords
  *       calls per sink subtask</td></tr>
- *   <tr><td>{@code sink.max.buffered.requests}</td><td>{@code 10000}</td><td>records buffered per
+ *   <tr><td>{@code sink.max-buffered-requests}</td><td>{@code 10000}</td><td>records buffered per
  *       sink subtask before back-pressure</td></tr>
  * </table>
  *
@@ -146,48 +147,48 @@ public final class KinesisConfig implements Serializable {
       }
       b.endpoint = uri;
     }
-    String account = trimmed(group.apply("account.id"));
+    String account = trimmed(group.apply("account-id"));
     if (account == null && b.endpoint != null) {
       account = LOCAL_ACCOUNT_ID;
     }
     if (account != null && !ACCOUNT.matcher(account).matches()) {
-      throw bad("account.id", "'" + account + "' is not a 12-digit AWS account id");
+      throw bad("account-id", "'" + account + "' is not a 12-digit AWS account id");
     }
     b.accountId = account;
     String creds = trimmed(group.apply("credentials"));
     b.credentials =
         creds == null ? Credentials.DEFAULT : parseEnum(Credentials.class, "credentials", creds);
     if (b.credentials == Credentials.BASIC) {
-      b.accessKeyId = trimmed(group.apply("credentials.access.key.id"));
-      b.secretKey = trimmed(group.apply("credentials.secret.key"));
+      b.accessKeyId = trimmed(group.apply("credentials.access-key-id"));
+      b.secretKey = trimmed(group.apply("credentials.secret-key"));
       if (b.accessKeyId == null) {
-        throw bad("credentials.access.key.id", "is required when credentials = basic");
+        throw bad("credentials.access-key-id", "is required when credentials = basic");
       }
       if (b.secretKey == null) {
-        throw bad("credentials.secret.key", "is required when credentials = basic");
+        throw bad("credentials.secret-key", "is required when credentials = basic");
       }
     }
     for (String logical : LOGICAL_STREAMS) {
-      String key = "stream." + logical;
+      String key = streamKey(logical);
       String v = trimmed(group.apply(key));
       b.streamArns.put(logical, toArn(key, v == null ? Streams.kinesisName(logical) : v, b));
     }
-    String pos = trimmed(group.apply("source.initial.position"));
+    String pos = trimmed(group.apply("initial-position"));
     b.initialPosition =
         pos == null
             ? InitialPosition.LATEST
-            : parseEnum(InitialPosition.class, "source.initial.position", pos);
+            : parseEnum(InitialPosition.class, "initial-position", pos);
     b.shardDiscoveryIntervalMs =
-        longIn(group, "source.shard.discovery.interval.ms", 10_000, 100, 3_600_000);
-    b.sinkMaxTimeInBufferMs = longIn(group, "sink.max.time.in.buffer.ms", 200, 10, 60_000);
-    b.sinkMaxBatchSize = (int) longIn(group, "sink.max.batch.size", 100, 1, 500);
-    b.sinkMaxInFlightRequests = (int) longIn(group, "sink.max.in.flight.requests", 16, 1, 1000);
+        longIn(group, "shard-discovery-interval-ms", 10_000, 100, 3_600_000);
+    b.sinkMaxTimeInBufferMs = longIn(group, "sink.max-time-in-buffer-ms", 200, 10, 60_000);
+    b.sinkMaxBatchSize = (int) longIn(group, "sink.max-batch-size", 100, 1, 500);
+    b.sinkMaxInFlightRequests = (int) longIn(group, "sink.max-in-flight-requests", 16, 1, 1000);
     b.sinkMaxBufferedRequests =
-        (int) longIn(group, "sink.max.buffered.requests", 10_000, 1, 1_000_000);
+        (int) longIn(group, "sink.max-buffered-requests", 10_000, 1, 1_000_000);
     if (b.sinkMaxBufferedRequests < b.sinkMaxBatchSize) {
       throw bad(
-          "sink.max.buffered.requests",
-          b.sinkMaxBufferedRequests + " must be >= sink.max.batch.size " + b.sinkMaxBatchSize);
+          "sink.max-buffered-requests",
+          b.sinkMaxBufferedRequests + " must be >= sink.max-batch-size " + b.sinkMaxBatchSize);
     }
     return new KinesisConfig(b);
   }
@@ -207,12 +208,20 @@ public final class KinesisConfig implements Serializable {
     m.put("region", "us-east-1");
     m.put("endpoint", endpoint.toString());
     m.put("credentials", "basic");
-    m.put("credentials.access.key.id", "AKIDCCILOCAL");
-    m.put("credentials.secret.key", "cci-local-secret");
-    m.put("source.initial.position", "TRIM_HORIZON");
-    m.put("source.shard.discovery.interval.ms", "1000");
+    m.put("credentials.access-key-id", "AKIDCCILOCAL");
+    m.put("credentials.secret-key", "cci-local-secret");
+    m.put("initial-position", "TRIM_HORIZON");
+    m.put("shard-discovery-interval-ms", "1000");
     m.putAll(overrides);
     return fromLookup(m::get);
+  }
+
+  /**
+   * Key of a logical stream: {@code input.<logical>} for {@link Streams#INPUTS}, else {@code
+   * output.<logical>}.
+   */
+  public static String streamKey(String logical) {
+    return (Streams.INPUTS.contains(logical) ? "input." : "output.") + logical;
   }
 
   private static String toArn(String key, String v, Builder b) {
@@ -231,7 +240,7 @@ public final class KinesisConfig implements Serializable {
     }
     if (b.accountId == null) {
       throw bad(
-          "account.id",
+          "account-id",
           "is required to build the ARN of stream '" + v + "' (or give " + key + " as an ARN)");
     }
     return "arn:aws:kinesis:" + b.region + ":" + b.accountId + ":stream/" + v;

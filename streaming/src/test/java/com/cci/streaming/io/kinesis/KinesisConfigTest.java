@@ -19,7 +19,7 @@ class KinesisConfigTest {
 
   @Test
   void awsDefaults() {
-    KinesisConfig c = of(Map.of("region", "eu-west-1", "account.id", "111122223333"));
+    KinesisConfig c = of(Map.of("region", "eu-west-1", "account-id", "111122223333"));
     assertThat(c.endpoint()).isNull();
     assertThat(c.credentials()).isEqualTo(KinesisConfig.Credentials.DEFAULT);
     assertThat(c.streamArn(Streams.CTR))
@@ -37,7 +37,7 @@ class KinesisConfigTest {
   @Test
   void localEmulator() {
     KinesisConfig c =
-        KinesisConfig.local(URI.create("http://127.0.0.1:4567"), Map.of("stream.alarms", "x-al"));
+        KinesisConfig.local(URI.create("http://127.0.0.1:4567"), Map.of("output.alarms", "x-al"));
     assertThat(c.streamArn(Streams.ALARMS))
         .isEqualTo("arn:aws:kinesis:us-east-1:000000000000:stream/x-al");
     assertThat(c.clientProperties())
@@ -57,7 +57,7 @@ class KinesisConfigTest {
   void streamArnsAreTakenAsGivenAndNoAccountIsNeededThen() {
     Map<String, String> m = new HashMap<>(Map.of("region", "us-west-2"));
     for (String s : KinesisConfig.LOGICAL_STREAMS) {
-      m.put("stream." + s, "arn:aws:kinesis:us-west-2:123456789012:stream/prod-" + s);
+      m.put(KinesisConfig.streamKey(s), "arn:aws:kinesis:us-west-2:123456789012:stream/prod-" + s);
     }
     assertThat(of(m).streamName(Streams.DEAD_LETTER)).isEqualTo("prod-dead-letter");
   }
@@ -69,7 +69,7 @@ class KinesisConfigTest {
     assertThatThrownBy(() -> of(Map.of("region", "Europe")))
         .hasMessageContaining("group 'kinesis' key 'region'");
     assertThatThrownBy(() -> of(Map.of("region", "us-east-1")))
-        .hasMessageContaining("group 'kinesis' key 'account.id'");
+        .hasMessageContaining("group 'kinesis' key 'account-id'");
     assertThatThrownBy(() -> of(Map.of("region", "us-east-1", "endpoint", "localhost:4567")))
         .hasMessageContaining("key 'endpoint'");
     assertThatThrownBy(
@@ -88,12 +88,12 @@ class KinesisConfigTest {
                         "us-east-1",
                         "endpoint",
                         "http://h:1",
-                        "sink.max.batch.size",
+                        "sink.max-batch-size",
                         "501")))
-        .hasMessageContaining("key 'sink.max.batch.size': 501 is outside 1..500");
+        .hasMessageContaining("key 'sink.max-batch-size': 501 is outside 1..500");
     assertThatThrownBy(
-            () -> of(Map.of("region", "us-east-1", "endpoint", "http://h:1", "stream.ctr", "a b")))
-        .hasMessageContaining("key 'stream.ctr'");
+            () -> of(Map.of("region", "us-east-1", "endpoint", "http://h:1", "input.ctr", "a b")))
+        .hasMessageContaining("key 'input.ctr'");
     assertThatThrownBy(
             () ->
                 of(
@@ -102,9 +102,9 @@ class KinesisConfigTest {
                         "us-east-1",
                         "endpoint",
                         "http://h:1",
-                        "source.initial.position",
+                        "initial-position",
                         "EARLIEST")))
-        .hasMessageContaining("key 'source.initial.position'");
+        .hasMessageContaining("key 'initial-position'");
     assertThatThrownBy(() -> KinesisConfig.fromProperties(null))
         .hasMessageContaining("property group 'kinesis' is missing");
     KinesisConfig ok = of(Map.of("region", "us-east-1", "endpoint", "http://h:1"));
