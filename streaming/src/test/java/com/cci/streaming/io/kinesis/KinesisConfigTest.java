@@ -75,7 +75,7 @@ class KinesisConfigTest {
     assertThatThrownBy(
             () ->
                 of(Map.of("region", "us-east-1", "endpoint", "http://h:1", "credentials", "basic")))
-        .hasMessageContaining("key 'credentials.access.key.id'");
+        .hasMessageContaining("key 'credentials.access-key-id'");
     assertThatThrownBy(
             () -> of(Map.of("region", "us-east-1", "endpoint", "http://h:1", "credentials", "iam")))
         .hasMessageContaining("key 'credentials'")
