@@ -44,8 +44,19 @@ public final class JobConfig implements Serializable {
         JobSettings.from(p),
         WatermarkSettings.from(p),
         ParseSettings.from(p),
-        QueueRulesConfig.from(p),
+        QueueRulesConfig.from(asPropertiesMap(p)),
         ConversationRulesConfig.from(p));
+  }
+
+  /** The groups as Managed Flink hands them out (what {@link QueueRulesConfig#from} takes). */
+  private static java.util.Map<String, java.util.Properties> asPropertiesMap(PropertyGroups p) {
+    java.util.Map<String, java.util.Properties> m = new java.util.LinkedHashMap<>();
+    for (String g : p.groupNames()) {
+      java.util.Properties props = new java.util.Properties();
+      props.putAll(p.entries(g));
+      m.put(g, props);
+    }
+    return m;
   }
 
   /** Like {@link #from} and also validates the Kinesis group (the Kinesis mode of the job). */
