@@ -1,6 +1,8 @@
 package com.cci.streaming.io.kinesis;
 
 import com.cci.kinesis.Streams;
+import com.cci.streaming.config.ConfigException;
+import com.cci.streaming.config.PropertyGroups;
 import java.io.Serializable;
 import java.net.URI;
 import java.util.LinkedHashMap;
@@ -120,7 +122,7 @@ public final class KinesisConfig implements Serializable {
 
   /**
    * Reads group {@value #GROUP} given as a key lookup (null when a key is absent). Every missing or
-   * bad key fails with {@link IllegalArgumentException} naming the group and key.
+   * bad key fails with a {@link ConfigException} naming the group and key.
    */
   public static KinesisConfig fromLookup(Function<String, String> group) {
     Objects.requireNonNull(group, "group");
@@ -191,6 +193,12 @@ public final class KinesisConfig implements Serializable {
           b.sinkMaxBufferedRequests + " must be >= sink.max-batch-size " + b.sinkMaxBatchSize);
     }
     return new KinesisConfig(b);
+  }
+
+  /** Reads group {@value #GROUP} of the job's runtime properties. */
+  public static KinesisConfig from(PropertyGroups groups) {
+    Map<String, String> entries = groups.entries(GROUP);
+    return fromLookup(entries::get);
   }
 
   /** Reads group {@value #GROUP} from its properties (see {@link #fromLookup}). */
@@ -276,8 +284,8 @@ public final class KinesisConfig implements Serializable {
     return s == null || s.isBlank() ? null : s.trim();
   }
 
-  private static IllegalArgumentException bad(String key, String what) {
-    return new IllegalArgumentException("group '" + GROUP + "' key '" + key + "': " + what);
+  private static ConfigException bad(String key, String what) {
+    return ConfigException.of(GROUP, key, what);
   }
 
   /**
