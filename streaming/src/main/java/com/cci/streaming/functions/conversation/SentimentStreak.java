@@ -6,7 +6,9 @@ package com.cci.streaming.functions.conversation;
  * other non-customer) turns neither extend nor break a streak; a customer turn without a sentiment
  * (not analysed) is ignored the same way.
  */
-public final class SentimentStreak {
+public final class SentimentStreak implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
   /** What one customer turn did to the episode. */
   public enum Change {
     NONE,

@@ -61,6 +61,18 @@ class BotWindowRuleFunctionTest {
   }
 
   @Test
+  void theFunctionsSerializeForShippingToTaskManagers() throws Exception {
+    var cfg = com.cci.streaming.functions.conversation.ConversationRulesConfig.defaults();
+    for (BotWindowRule rule :
+        List.of(FulfillmentErrorRule.from(cfg), AuthFailureRule.from(cfg), ERRORS, AUTH)) {
+      var copy =
+          org.apache.flink.util.InstantiationUtil.clone(
+              new BotWindowRuleFunction(rule), getClass().getClassLoader());
+      assertThat(copy).isNotNull();
+    }
+  }
+
+  @Test
   void theRecordThatPushesTheErrorRateOverRaisesAtOnce() throws Exception {
     try (var h = harness(ERRORS)) {
       h.open();

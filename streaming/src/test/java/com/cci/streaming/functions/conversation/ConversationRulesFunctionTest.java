@@ -53,6 +53,23 @@ class ConversationRulesFunctionTest {
   }
 
   @Test
+  void theFunctionSerializesForShippingToTaskManagers() throws Exception {
+    var copy =
+        org.apache.flink.util.InstantiationUtil.clone(
+            new ConversationRulesFunction(ConversationRulesConfig.defaults()),
+            getClass().getClassLoader());
+    try (var h =
+        new KeyedOneInputStreamOperatorTestHarness<>(
+            new KeyedProcessOperator<>(copy),
+            new ConversationPipeline.ContactKey(),
+            Types.STRING)) {
+      h.open();
+      feed(h, categories(C, T0, "FraudSuspected"));
+      assertThat(h.extractOutputValues()).hasSize(1);
+    }
+  }
+
+  @Test
   void threeNegativeCustomerTurnsRaiseOnceAndAgentTurnsDoNotBreakTheStreak() throws Exception {
     try (var h = open()) {
       feed(
