@@ -93,6 +93,13 @@ final class ParseSupport {
     if (e instanceof JsonParseException) {
       return new RejectedRecordException("malformed JSON: " + shorten(e.getOriginalMessage()));
     }
+    String original = String.valueOf(e.getOriginalMessage());
+    if (original.contains("end-of-input")) {
+      return new RejectedRecordException("truncated JSON: unexpected end of input");
+    }
+    if (original.startsWith("Trailing token")) {
+      return new RejectedRecordException("malformed JSON: content after the end of the object");
+    }
     if (e instanceof JsonMappingException me) {
       String path = path(me);
       String what =
