@@ -38,10 +38,13 @@ import software.amazon.awssdk.services.kinesis.KinesisClient;
  * sinks, dev configuration) runs in a MiniCluster; the alarm stream is read back.
  *
  * <p>Oracle: the same simulation through the same graph in replay mode (bounded files). Per-contact
- * alarms (FRAUD_CATEGORY, NEGATIVE_SENTIMENT) are raised by the record itself, so their RAISED ids
- * must match the replay exactly; window rules depend on how far watermarks got when the test stops,
- * so for them only "every rule that fired live also fired in the replay" is asserted. Every record
- * on the alarm stream must satisfy the {@code alarm} contract; nothing may be dead-lettered.
+ * alarms (FRAUD_CATEGORY, NEGATIVE_SENTIMENT) are raised by the records themselves, so exactly the
+ * same contacts must be alarmed as in the replay. Their ids are compared and reported but not
+ * asserted: a segment that arrives before its contact's connected-to-agent anchor is timed by the
+ * watermark (SegmentClock), so its episode start depends on timing. Window rules depend on how far
+ * watermarks got when the test stops, so for them only "every rule that fired live also fired in
+ * the replay" is asserted. Every record on the alarm stream must satisfy the {@code alarm}
+ * contract, with the alarm id as partition key; nothing may be dead-lettered.
  */
 class KinesisAlarmWorkflowIT {
   static final List<String> STREAMS =
