@@ -176,7 +176,9 @@ public class QueueAnalyticsFunction
     if (s.lastWindowEndMs != Long.MIN_VALUE) {
       end = Math.max(end, s.lastWindowEndMs + cfg.slideMs());
     }
-    if (s.nextWindowEndMs == Long.MIN_VALUE) {
+    if (s.nextWindowEndMs == Long.MIN_VALUE || end < s.nextWindowEndMs) {
+      // The first window this transition is in (an earlier transition may arrive after a later
+      // one). A timer already set for a later end stays; it fires as a plain QUEUE_WAIT check.
       s.nextWindowEndMs = end;
       ctx.timerService().registerEventTimeTimer(end);
     }
