@@ -197,7 +197,8 @@ class ContactQueueTrackerTest {
       ev(h, q);
       List<QueueTransition> out = h.extractOutputValues();
       assertThat(out(out))
-          .containsExactly("a ENQUEUED 0 EVENT", "a ANSWERED 5000 EVENT", "b ENQUEUED 200000 EVENT");
+          .containsExactly(
+              "a ENQUEUED 0 EVENT", "a ANSWERED 5000 EVENT", "b ENQUEUED 200000 EVENT");
       assertThat(out.get(2).queueId).isEqualTo("q2");
     }
   }
