@@ -32,8 +32,8 @@ import org.apache.flink.util.Collector;
  *       nor a CTR leaves as TIMED_OUT (counted in {@code queueTimeouts}); a CTR arriving later
  *       changes nothing.
  *   <li>Events and CTRs without queue info create no state. After the exit the state stays as a
- *       tombstone (so late events and the CTR change nothing) until {@code eventGrace} after the
- *       CTR or, without a CTR, {@code retention} after the exit.
+ *       tombstone (so late events, the CTR and its re-emissions change nothing) until {@code
+ *       retention} after the exit or the CTR's {@code LastUpdateTimestamp}, whichever is later.
  * </ul>
  *
  * Transfers need no special case: the transferred contact is a new ContactId (with {@code
@@ -45,22 +45,20 @@ public class ContactQueueTracker
 
   private final long queueTimeoutMs;
   private final long retentionMs;
-  private final long eventGraceMs;
   private transient ValueState<TrackedContact> state;
   private transient Counter fromCtr;
   private transient Counter timeouts;
 
-  public ContactQueueTracker(long queueTimeoutMs, long retentionMs, long eventGraceMs) {
-    if (queueTimeoutMs <= 0 || retentionMs <= 0 || eventGraceMs <= 0) {
-      throw new IllegalArgumentException("timeout, retention and grace must be > 0 ms");
+  public ContactQueueTracker(long queueTimeoutMs, long retentionMs) {
+    if (queueTimeoutMs <= 0 || retentionMs <= 0) {
+      throw new IllegalArgumentException("timeout and retention must be > 0 ms");
     }
     this.queueTimeoutMs = queueTimeoutMs;
     this.retentionMs = retentionMs;
-    this.eventGraceMs = eventGraceMs;
   }
 
   public ContactQueueTracker(QueueRulesConfig cfg) {
-    this(cfg.queueTimeoutMs(), cfg.contactRetentionMs(), cfg.eventGraceMs());
+    this(cfg.queueTimeoutMs(), cfg.contactRetentionMs());
   }
 
   @Override
@@ -183,10 +181,9 @@ public class ContactQueueTracker
     if (c.waiting()) {
       return c.enqueueMs + queueTimeoutMs;
     }
-    if (c.ctrSeen) {
-      return Math.max(c.ctrLastUpdateMs, c.exitMs) + eventGraceMs;
-    }
-    return c.exitMs + retentionMs;
+    // Tombstone: a re-emitted CTR (later LastUpdateTimestamp, so not a duplicate to the
+    // de-duplicator) can come hours after the first one.
+    return Math.max(c.ctrSeen ? c.ctrLastUpdateMs : Long.MIN_VALUE, c.exitMs) + retentionMs;
   }
 
   /** Stores the state and keeps exactly one event-time timer at {@link #due}. */

@@ -18,7 +18,7 @@ class ContactQueueTrackerTest {
   static final long MIN = 60_000;
   static final long TIMEOUT = 240 * MIN;
   static final long RETENTION = 24 * 60 * MIN;
-  static final long GRACE = 10 * MIN;
+  static final long GRACE = RETENTION; // tombstone after the CTR
 
   static ContactEventRecord event(String type, String id, long at, Long enq, Long answer) {
     ContactEventRecord e = new ContactEventRecord();
@@ -52,7 +52,7 @@ class ContactQueueTrackerTest {
       harness(OperatorSubtaskState restore) throws Exception {
     var h =
         new KeyedTwoInputStreamOperatorTestHarness<>(
-            new KeyedCoProcessOperator<>(new ContactQueueTracker(TIMEOUT, RETENTION, GRACE)),
+            new KeyedCoProcessOperator<>(new ContactQueueTracker(TIMEOUT, RETENTION)),
             new QueueKeys.EventContactId(),
             new QueueKeys.CtrContactId(),
             Types.STRING);
