@@ -189,6 +189,11 @@ class QueueGroundTruthTest {
         offered,
         abandoned,
         alarms.size());
+    Map<String, Integer> byRule = new TreeMap<>();
+    for (AlarmEvent a : alarms) {
+      byRule.merge(a.rule + " " + a.queue + " " + a.state, 1, Integer::sum);
+    }
+    System.out.println(scenarioName + " alarms: " + byRule);
     assertThat(compared).isGreaterThan(500);
     assertThat(alarms).allSatisfy(a -> assertThat(a.alarmId).isNotBlank());
   }
