@@ -1,5 +1,7 @@
 package com.cci.streaming.functions.queue;
 
+import com.cci.streaming.config.ConfigException;
+import com.cci.streaming.config.PropertyGroups;
 import com.cci.streaming.rules.Hysteresis;
 import java.io.Serializable;
 import java.time.DateTimeException;
@@ -128,6 +130,15 @@ public final class QueueRulesConfig implements Serializable {
   }
 
   /** Reads the groups; see the class comment for keys. */
+  public static QueueRulesConfig from(PropertyGroups groups) {
+    return from(groups.asProperties());
+  }
+
+  /**
+   * Reads the groups; see the class comment for keys.
+   *
+   * @throws ConfigException naming group and key for a bad or unknown key
+   */
   public static QueueRulesConfig from(Map<String, Properties> groups) {
     Group cal = new Group(CALENDAR_GROUP, groups.get(CALENDAR_GROUP));
     cal.allowOnly(Set.of("time.zone", "holidays"));
@@ -261,8 +272,8 @@ public final class QueueRulesConfig implements Serializable {
       this.p = p == null ? new Properties() : p;
     }
 
-    IllegalArgumentException error(String key, String problem) {
-      return new IllegalArgumentException("group '" + name + "' key '" + key + "': " + problem);
+    ConfigException error(String key, String problem) {
+      return ConfigException.of(name, key, problem);
     }
 
     void allowOnly(Set<String> keys) {

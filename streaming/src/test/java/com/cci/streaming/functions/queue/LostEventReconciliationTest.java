@@ -90,11 +90,11 @@ class LostEventReconciliationTest {
         StreamRecord r = it.next();
         long ts;
         if (r.stream().equals(Streams.CONTACT_EVENTS)) {
-          ContactEventRecord e = SimRecords.event(r.json());
+          ContactEventRecord e = SimRecords.event(r);
           ts = e.eventTimeMs;
           tracker.processElement1(e, ts);
         } else if (r.stream().equals(Streams.CTR)) {
-          CtrRecord c = SimRecords.ctr(r.json());
+          CtrRecord c = SimRecords.ctr(r);
           ts = c.lastUpdateMs;
           dedup.processElement(c, ts);
           List<CtrRecord> out = dedup.extractOutputValues();

@@ -11,6 +11,8 @@ import com.cci.sim.SimulationOptions;
 import com.cci.sim.SimulationSink;
 import com.cci.sim.Simulator;
 import com.cci.sim.SimulatorContent;
+import com.cci.streaming.config.WatermarkSettings;
+import com.cci.streaming.parse.EventTimes;
 import com.cci.streaming.records.AlarmEvent;
 import com.cci.streaming.records.ContactEventRecord;
 import com.cci.streaming.records.CtrRecord;
@@ -19,7 +21,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.util.ArrayList;
@@ -28,7 +29,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -42,9 +42,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The key test: the simulator's records (duplicates, late CTRs, out-of-order events on; event loss
  * off, because a lost DISCONNECTED is only repaired when the CTR arrives, after its windows were
  * emitted — {@link ContactQueueTrackerTest} covers that reconciliation) run through {@link
- * QueuePipeline} on a local MiniCluster at parallelism 2; every emitted window must equal the sums
- * of {@code ground-truth/queue-minutes} over the same minutes exactly, and every window with
- * activity in the ground truth must have been emitted.
+ * QueuePipeline} on a local MiniCluster at parallelism 2, parsed by the job's parsers and timed by
+ * its watermark strategies with the dev bounds; every emitted window must equal the sums of {@code
+ * ground-truth/queue-minutes} over the same minutes exactly, and every window with activity in the
+ * ground truth must have been emitted.
  */
 class QueueGroundTruthTest {
   private static final long MINUTE = 60_000;
@@ -97,9 +98,9 @@ class QueueGroundTruthTest {
     while (it.hasNext()) {
       StreamRecord r = it.next();
       if (r.stream().equals(Streams.CONTACT_EVENTS)) {
-        events.add(SimRecords.event(r.json()));
+        events.add(SimRecords.event(r));
       } else if (r.stream().equals(Streams.CTR)) {
-        CtrRecord c = SimRecords.ctr(r.json());
+        CtrRecord c = SimRecords.ctr(r);
         if (ctrSeen.merge(c.contactId, 1, Integer::sum) > 1) {
           duplicateCtrs++;
         }
@@ -255,17 +256,14 @@ class QueueGroundTruthTest {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     env.setParallelism(2);
     env.getConfig().disableGenericTypes();
+    // the job's own watermark strategies and dev bounds (events 30 s, CTRs 5 min)
+    WatermarkSettings w = WatermarkSettings.from(SimRecords.dev());
     DataStream<ContactEventRecord> ev =
         env.fromData(events, TypeInformation.of(ContactEventRecord.class))
-            .assignTimestampsAndWatermarks(
-                WatermarkStrategy.<ContactEventRecord>forBoundedOutOfOrderness(
-                        Duration.ofSeconds(30))
-                    .withTimestampAssigner((e, ts) -> e.eventTimeMs));
+            .assignTimestampsAndWatermarks(EventTimes.contactEvents(w, Streams.CONTACT_EVENTS));
     DataStream<CtrRecord> ct =
         env.fromData(ctrs, TypeInformation.of(CtrRecord.class))
-            .assignTimestampsAndWatermarks(
-                WatermarkStrategy.<CtrRecord>forBoundedOutOfOrderness(Duration.ofSeconds(30))
-                    .withTimestampAssigner((c, ts) -> c.lastUpdateMs));
+            .assignTimestampsAndWatermarks(EventTimes.ctr(w, Streams.CTR));
     QueueOutputs out = QueuePipeline.define(ev, ct, cfg);
     try (CloseableIterator<QueueMetrics> m = out.metrics().collectAsync();
         CloseableIterator<AlarmEvent> a = out.alarms().collectAsync()) {

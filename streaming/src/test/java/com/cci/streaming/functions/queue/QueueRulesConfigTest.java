@@ -163,7 +163,7 @@ class QueueRulesConfigTest {
     Map<String, Properties> g = minimal();
     set(g, group, key, value);
     assertThatThrownBy(() -> QueueRulesConfig.from(g))
-        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOf(com.cci.streaming.config.ConfigException.class)
         .hasMessageContaining(message);
   }
 }
