@@ -320,6 +320,25 @@ class QueueAnalyticsFunctionTest {
   }
 
   @Test
+  void aTransitionOlderThanTheLastEmittedWindowStillCorrectsLaterWindows() throws Exception {
+    try (var h = harness(config(0), null)) {
+      in(h, enq("c1", 10 * S));
+      h.processWatermark(new Watermark(T0 + 3 * MIN));
+      List<QueueMetrics> m = h.extractOutputValues();
+      assertThat(m).extracting(x -> x.inQueue).containsExactly(1L, 1L, 1L);
+      // the DISCONNECTED was lost; the CTR-derived abandon at 1:30 comes after 3:00 was emitted
+      in(h, tr(QueueTransition.ABANDONED, "c1", 90 * S, 10 * S));
+      h.processWatermark(new Watermark(T0 + 4 * MIN));
+      QueueMetrics w4 = h.extractOutputValues().get(3);
+      assertThat(w4.windowEndMs).isEqualTo(T0 + 4 * MIN);
+      assertThat(w4.inQueue).isZero();
+      assertThat(w4.abandoned).isEqualTo(1);
+      assertThat(w4.offered).isEqualTo(1);
+      assertDrained(h);
+    }
+  }
+
+  @Test
   void snapshotRestoreGivesTheSameOutput() throws Exception {
     List<Object> input = new ArrayList<>();
     for (int i = 0; i < 8; i++) {
