@@ -269,6 +269,9 @@ public class QueueAnalyticsFunction
       emitWindow(ts, s, r, ctx, out);
     }
     checkWait(now, r, ctx);
+    if (ctx.timeDomain() == TimeDomain.PROCESSING_TIME && !episodes.contains(WAIT)) {
+      rearmFallback(now, ts, r, ctx);
+    }
     if (s.nextWindowEndMs == Long.MIN_VALUE
         && s.waiting == 0
         && contacts.isEmpty()
@@ -277,6 +280,25 @@ public class QueueAnalyticsFunction
       live.clear();
     } else {
       live.update(s);
+    }
+  }
+
+  /**
+   * The estimate of event time behind a fallback timer can fall short (a later transition was
+   * delivered late): keep one fallback timer pending for the next breach of a waiting contact.
+   */
+  private void rearmFallback(long now, long procNow, QueueRules r, Context ctx) throws Exception {
+    long next = Long.MAX_VALUE;
+    for (QueuedContact q : contacts.values()) {
+      if (q.exitMs == null) {
+        long at = QueueAlarmRules.waitBreachAt(r, q.enqueueMs);
+        if (at > now) {
+          next = Math.min(next, at);
+        }
+      }
+    }
+    if (next != Long.MAX_VALUE) {
+      ctx.timerService().registerProcessingTimeTimer(procNow + (next - now));
     }
   }
 

@@ -217,6 +217,23 @@ class QueueAnalyticsFunctionTest {
   }
 
   @Test
+  void fallbackRearmsWhenALateDeliveredRecordMadeTheEstimateFallShort() throws Exception {
+    try (var h = harness(config(5), null)) {
+      h.setProcessingTime(0);
+      in(h, enq("c1", 0));
+      h.setProcessingTime(50 * S);
+      in(h, enq("c2", 10 * S)); // event time 10 s delivered at 50 s: estimate now lags by 40 s
+      h.setProcessingTime(306 * S);
+      assertThat(alarms(h)).isEmpty();
+      h.setProcessingTime(346 * S);
+      assertThat(states(alarms(h))).containsExactly("QUEUE_WAIT RAISED 301");
+      in(h, tr(QueueTransition.ANSWERED, "c1", 400 * S, 0));
+      in(h, tr(QueueTransition.ANSWERED, "c2", 400 * S, 10 * S));
+      assertDrained(h);
+    }
+  }
+
+  @Test
   void queueWaitStillRaisesForAClosedQueue() throws Exception {
     try (var h = harness(config(0), null)) {
       in(h, tr("q2", QueueTransition.ENQUEUED, "c1", 0, 0));
