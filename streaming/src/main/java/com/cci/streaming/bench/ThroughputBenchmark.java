@@ -1,28 +1,26 @@
 package com.cci.streaming.bench;
 
+import com.cci.kinesis.Streams;
 import com.cci.schemas.Json;
-import com.cci.streaming.functions.conversation.ConversationPipeline;
-import com.cci.streaming.functions.conversation.ConversationRulesConfig;
-import com.cci.streaming.records.AlarmEvent;
-import com.cci.streaming.records.FulfillmentRecord;
-import com.cci.streaming.records.SegmentRecord;
+import com.cci.streaming.AlarmWorkflow;
+import com.cci.streaming.config.JobConfig;
+import com.cci.streaming.config.PropertyGroups;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.apache.flink.api.common.RuntimeExecutionMode;
-import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 
 /**
- * P1: events/s through the whole operator chain at parallelism 1 (in-memory source of serialized
- * simulator records of all four input streams, no Kinesis: parse, watermarks, every rule function,
- * a discarding sink) next to a bare Jackson parse loop ({@code Json.mapper().readTree(bytes)}) over
- * the same bytes in the same JVM. Bounded: stops by itself.
+ * P1: events/s through the whole operator chain at parallelism 1 — the job graph of {@link
+ * AlarmWorkflow#define} with the dev configuration (parse + dead letters, event time, segment
+ * clock, queue and conversation pipelines) fed by in-memory sources of serialized simulator records
+ * of all four input streams (no Kinesis) and discarding sinks next to a bare Jackson parse loop
+ * ({@code Json.mapper().readTree(bytes)}) over the same bytes in the same JVM. Bounded: stops by
+ * itself.
  *
  * <p>Rates are measured from the first record looked up to the end of the job (job start-up
  * excluded, teardown included); "events per CPU-second" divides by the process CPU time over the
@@ -79,20 +77,24 @@ public final class ThroughputBenchmark {
     System.out.printf(
         Locale.ROOT, "parse ceiling (readTree loop, 1 thread): %.0f events/s%n", ceiling);
 
-    runJob(); // warm-up
+    JobConfig cfg = JobConfig.from(PropertyGroups.fromDevResource());
+    runJob(cfg); // warm-up
     double[] rates = new double[runs];
     double[] cpuRates = new double[runs];
     for (int r = 0; r < runs; r++) {
-      double[] m = runJob();
+      double[] m = runJob(cfg);
       rates[r] = m[0];
       cpuRates[r] = m[1];
       System.out.printf(
           Locale.ROOT,
-          "job run %d: %.0f events/s (wall, parallelism 1), %.0f events per CPU-second, %d alarms%n",
+          "job run %d: %.0f events/s (wall, parallelism 1), %.0f events per CPU-second;"
+              + " out: %d alarms, %d queue metrics, %d dead letters%n",
           r + 1,
           m[0],
           m[1],
-          (long) m[2]);
+          (long) m[2],
+          (long) m[3],
+          (long) m[4]);
     }
     double rate = median(rates);
     double cpuRate = median(cpuRates);
@@ -141,87 +143,54 @@ public final class ThroughputBenchmark {
     return median(rates);
   }
 
-  /** One bounded job over all records; returns {wall events/s, events per CPU-s, alarms}. */
-  static double[] runJob() throws Exception {
+  /**
+   * One bounded run of the job graph ({@link AlarmWorkflow#define}, dev configuration, parallelism
+   * 1) over all records; returns {wall events/s, events per CPU-s, alarms}.
+   */
+  static double[] runJob(JobConfig cfg) throws Exception {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1);
     env.getConfig().disableGenericTypes();
     env.setRuntimeMode(RuntimeExecutionMode.STREAMING);
-    ConversationRulesConfig cfg = ConversationRulesConfig.defaults();
-
-    DataStream<SegmentRecord> segments =
-        env.fromSequence(0, BenchData.json[BenchData.CONTACT_LENS].length - 1L)
-            .name("contact-lens (in memory)")
-            .uid("bench-src-contact-lens")
-            .map(new BenchFunctions.ParseSegment())
-            .name("parse contact-lens")
-            .uid("bench-parse-contact-lens")
-            .assignTimestampsAndWatermarks(
-                WatermarkStrategy.<SegmentRecord>forBoundedOutOfOrderness(Duration.ofSeconds(10))
-                    .withTimestampAssigner(new BenchFunctions.SegmentTime()))
-            .name("watermarks contact-lens")
-            .uid("bench-wm-contact-lens");
-    DataStream<FulfillmentRecord> fulfillment =
-        env.fromSequence(0, BenchData.json[BenchData.FULFILLMENT].length - 1L)
-            .name("fulfillment (in memory)")
-            .uid("bench-src-fulfillment")
-            .map(new BenchFunctions.ParseFulfillment())
-            .name("parse fulfillment")
-            .uid("bench-parse-fulfillment")
-            .assignTimestampsAndWatermarks(
-                WatermarkStrategy.<FulfillmentRecord>forBoundedOutOfOrderness(
-                        Duration.ofSeconds(10))
-                    .withTimestampAssigner(new BenchFunctions.FulfillmentTime()))
-            .name("watermarks fulfillment")
-            .uid("bench-wm-fulfillment");
-    for (int s : new int[] {BenchData.CTR, BenchData.CONTACT_EVENTS}) {
-      String name = s == BenchData.CTR ? "ctr" : "contact-events";
-      env.fromSequence(0, BenchData.json[s].length - 1L)
-          .name(name + " (in memory)")
-          .uid("bench-src-" + name)
-          .map(new BenchFunctions.ParseTreeOnly(s))
-          .name("parse " + name)
-          .uid("bench-parse-" + name)
-          .sinkTo(new DiscardingSink<>())
-          .name("discard " + name)
-          .uid("bench-discard-" + name);
-    }
-    DataStream<AlarmEvent> alarms = ConversationPipeline.define(segments, fulfillment, cfg);
-    AlarmCounter counter = new AlarmCounter();
-    alarms
-        .map(counter)
-        .name("count alarms")
-        .uid("bench-count-alarms")
-        .sinkTo(new DiscardingSink<>())
-        .name("discard alarms")
-        .uid("bench-discard-alarms");
+    AlarmWorkflow.Inputs inputs =
+        new AlarmWorkflow.Inputs(
+            source(env, BenchData.CTR),
+            source(env, BenchData.CONTACT_EVENTS),
+            source(env, BenchData.CONTACT_LENS),
+            source(env, BenchData.FULFILLMENT));
+    AlarmWorkflow.define(env, inputs, cfg, new BenchFunctions.DiscardingSinks());
 
     BenchData.FIRST_RECORD_NANOS.set(0);
-    AlarmCounter.COUNT.set(0);
+    for (var c : BenchFunctions.COUNTS) {
+      c.set(0);
+    }
     env.execute("p1-throughput");
     long end = System.nanoTime();
     long cpu = BenchData.processCpuNanos() - BenchData.firstRecordCpuNanos;
     double secs = (end - BenchData.FIRST_RECORD_NANOS.get()) / 1e9;
     long events = BenchData.total();
-    return new double[] {events / secs, events / (cpu / 1e9), AlarmCounter.COUNT.get()};
+    return new double[] {
+      events / secs,
+      events / (cpu / 1e9),
+      BenchFunctions.COUNTS[BenchFunctions.ALARMS].get(),
+      BenchFunctions.COUNTS[BenchFunctions.METRICS].get(),
+      BenchFunctions.COUNTS[BenchFunctions.DEAD_LETTERS].get()
+    };
+  }
+
+  /** One input stream: indexes from a bounded sequence, looked up into the serialized records. */
+  private static DataStream<String> source(StreamExecutionEnvironment env, int stream) {
+    String name = Streams.INPUTS.get(stream);
+    return env.fromSequence(0, BenchData.json[stream].length - 1L)
+        .name(name + " (in memory)")
+        .uid("bench-source-" + name)
+        .map(new BenchFunctions.Lookup(stream))
+        .name(name + " records")
+        .uid("bench-records-" + name);
   }
 
   static double median(double[] v) {
     double[] s = v.clone();
     Arrays.sort(s);
     return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-  }
-
-  /** Counts alarms leaving the rules (so the run can be checked for sanity). */
-  static final class AlarmCounter
-      implements org.apache.flink.api.common.functions.MapFunction<AlarmEvent, AlarmEvent> {
-    private static final long serialVersionUID = 1L;
-    static final java.util.concurrent.atomic.AtomicLong COUNT =
-        new java.util.concurrent.atomic.AtomicLong();
-
-    @Override
-    public AlarmEvent map(AlarmEvent a) {
-      COUNT.incrementAndGet();
-      return a;
-    }
   }
 }
