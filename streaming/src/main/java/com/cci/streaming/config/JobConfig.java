@@ -44,7 +44,7 @@ public final class JobConfig implements Serializable {
         JobSettings.from(p),
         WatermarkSettings.from(p),
         ParseSettings.from(p),
-        QueueRulesConfig.from(p),
+        QueueRulesConfig.from(p.asProperties()),
         ConversationRulesConfig.from(p));
   }
 

@@ -4,5 +4,10 @@ import com.cci.streaming.records.AlarmEvent;
 import com.cci.streaming.records.QueueMetrics;
 import org.apache.flink.streaming.api.datastream.DataStream;
 
-/** PLACEHOLDER owned by s-queues: what {@link QueuePipeline#define} returns. */
+/**
+ * What {@link QueuePipeline#define} produces.
+ *
+ * @param alarms QUEUE_WAIT, QUEUE_SIZE, ABANDONMENT_RATE and SERVICE_LEVEL state changes
+ * @param metrics one record per queue per slide
+ */
 public record QueueOutputs(DataStream<AlarmEvent> alarms, DataStream<QueueMetrics> metrics) {}

@@ -4,36 +4,43 @@ import com.cci.streaming.records.AlarmEvent;
 import com.cci.streaming.records.ContactEventRecord;
 import com.cci.streaming.records.CtrRecord;
 import com.cci.streaming.records.QueueMetrics;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.datastream.DataStream;
-import org.apache.flink.streaming.api.functions.ProcessFunction;
-import org.apache.flink.util.Collector;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 
 /**
- * PLACEHOLDER owned by s-queues, with the agreed signature; emits nothing. Replaced by the s-queues
- * version on merge.
+ * The queue part of the job graph: CTR de-duplication → per-contact queue tracking (contact events
+ * reconciled with CTRs) → per-queue live state, sliding-window metrics and queue rules.
+ *
+ * <p>The inputs must carry event-time timestamps and watermarks (the parse stage assigns them from
+ * the records' own times). The out-of-orderness bound of the contact-event stream must cover twice
+ * the delivery jitter: a transition's time can precede its record's timestamp by the jitter of the
+ * record it overtook.
  */
 public final class QueuePipeline {
   private QueuePipeline() {}
 
+  /** Wires the operators (names and uids {@code queue-*}). */
   public static QueueOutputs define(
       DataStream<ContactEventRecord> events, DataStream<CtrRecord> ctrs, QueueRulesConfig cfg) {
-    DataStream<AlarmEvent> alarms =
+    DataStream<CtrRecord> unique =
+        ctrs.keyBy(new QueueKeys.CtrContactId())
+            .process(new CtrDeduplicator(cfg.contactRetentionMs()))
+            .name("queue-ctr-dedup")
+            .uid("queue-ctr-dedup");
+    DataStream<QueueTransition> transitions =
         events
-            .process(new Nothing<ContactEventRecord, AlarmEvent>())
-            .returns(TypeInformation.of(AlarmEvent.class))
-            .name("queue-placeholder")
-            .uid("queue-placeholder");
-    DataStream<QueueMetrics> metrics =
-        ctrs.process(new Nothing<CtrRecord, QueueMetrics>())
-            .returns(TypeInformation.of(QueueMetrics.class))
-            .name("queue-metrics-placeholder")
-            .uid("queue-metrics-placeholder");
+            .keyBy(new QueueKeys.EventContactId())
+            .connect(unique.keyBy(new QueueKeys.CtrContactId()))
+            .process(new ContactQueueTracker(cfg))
+            .name("queue-contact-tracker")
+            .uid("queue-contact-tracker");
+    SingleOutputStreamOperator<QueueMetrics> metrics =
+        transitions
+            .keyBy(new QueueKeys.TransitionQueueId())
+            .process(new QueueAnalyticsFunction(cfg))
+            .name("queue-analytics")
+            .uid("queue-analytics");
+    DataStream<AlarmEvent> alarms = metrics.getSideOutput(QueueAnalyticsFunction.ALARMS);
     return new QueueOutputs(alarms, metrics);
-  }
-
-  static final class Nothing<I, O> extends ProcessFunction<I, O> {
-    @Override
-    public void processElement(I value, Context ctx, Collector<O> out) {}
   }
 }
