@@ -50,6 +50,23 @@ final class BenchFunctions {
   static final int DEAD_LETTERS = 2;
   static final AtomicLong[] COUNTS = {new AtomicLong(), new AtomicLong(), new AtomicLong()};
 
+  /** Alarms per rule and state (RAISED/CLEARED), to compare runs. */
+  static final java.util.concurrent.ConcurrentHashMap<String, AtomicLong> ALARMS_BY_RULE =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** Counts alarms per rule and state, passes them on. */
+  static final class CountByRule implements MapFunction<AlarmEvent, AlarmEvent> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public AlarmEvent map(AlarmEvent a) {
+      ALARMS_BY_RULE
+          .computeIfAbsent(a.rule + " " + a.state, k -> new AtomicLong())
+          .incrementAndGet();
+      return a;
+    }
+  }
+
   /** Every output counted, then discarded. */
   static final class DiscardingSinks implements AlarmWorkflow.SinkApplier {
     @Override
@@ -61,6 +78,9 @@ final class BenchFunctions {
           .map(new Count<AlarmEvent>(ALARMS))
           .name("count alarms")
           .uid("bench-count-alarms")
+          .map(new CountByRule())
+          .name("count alarms by rule")
+          .uid("bench-count-alarms-by-rule")
           .sinkTo(new DiscardingSink<>())
           .name("discard alarms")
           .uid("bench-discard-alarms");

@@ -114,6 +114,8 @@ public final class ThroughputBenchmark {
           (long) m[2],
           (long) m[3],
           (long) m[4]);
+      System.out.println(
+          "  alarms by rule: " + new java.util.TreeMap<>(BenchFunctions.ALARMS_BY_RULE));
     }
     System.out.printf(
         Locale.ROOT,
@@ -183,6 +185,7 @@ public final class ThroughputBenchmark {
     for (var c : BenchFunctions.COUNTS) {
       c.set(0);
     }
+    BenchFunctions.ALARMS_BY_RULE.clear();
     env.execute("p1-throughput");
     long end = System.nanoTime();
     long cpu = BenchData.processCpuNanos() - BenchData.firstRecordCpuNanos;
