@@ -2,6 +2,7 @@ package com.cci.streaming.config;
 
 import com.cci.streaming.functions.conversation.ConversationRulesConfig;
 import com.cci.streaming.functions.queue.QueueRulesConfig;
+import com.cci.streaming.io.kinesis.KinesisConfig;
 import java.io.Serializable;
 
 /**
@@ -44,19 +45,8 @@ public final class JobConfig implements Serializable {
         JobSettings.from(p),
         WatermarkSettings.from(p),
         ParseSettings.from(p),
-        QueueRulesConfig.from(asPropertiesMap(p)),
+        QueueRulesConfig.from(p.asProperties()),
         ConversationRulesConfig.from(p));
-  }
-
-  /** The groups as Managed Flink hands them out (what {@link QueueRulesConfig#from} takes). */
-  private static java.util.Map<String, java.util.Properties> asPropertiesMap(PropertyGroups p) {
-    java.util.Map<String, java.util.Properties> m = new java.util.LinkedHashMap<>();
-    for (String g : p.groupNames()) {
-      java.util.Properties props = new java.util.Properties();
-      props.putAll(p.entries(g));
-      m.put(g, props);
-    }
-    return m;
   }
 
   /** Like {@link #from} and also validates the Kinesis group (the Kinesis mode of the job). */
@@ -71,9 +61,9 @@ public final class JobConfig implements Serializable {
     return properties;
   }
 
-  /** Kinesis streams, region and endpoint (validated on each call). */
-  public KinesisSettings kinesis() {
-    return KinesisSettings.from(properties);
+  /** Kinesis streams, region, endpoint, credentials and sink buffering (validated on each call). */
+  public KinesisConfig kinesis() {
+    return KinesisConfig.from(properties);
   }
 
   public JobSettings job() {

@@ -175,6 +175,18 @@ public final class PropertyGroups implements Serializable {
     return new PropertyGroups(Collections.unmodifiableMap(g));
   }
 
+  /** The groups as Managed Flink hands them out (copies). */
+  public Map<String, Properties> asProperties() {
+    Map<String, Properties> out = new TreeMap<>();
+    groups.forEach(
+        (name, m) -> {
+          Properties p = new Properties();
+          p.putAll(m);
+          out.put(name, p);
+        });
+    return out;
+  }
+
   public boolean hasGroup(String group) {
     return groups.containsKey(group);
   }
