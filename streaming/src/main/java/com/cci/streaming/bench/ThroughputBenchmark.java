@@ -1,41 +1,48 @@
 package com.cci.streaming.bench;
 
+import com.cci.kinesis.Streams;
 import com.cci.schemas.Json;
-import com.cci.streaming.functions.conversation.ConversationPipeline;
-import com.cci.streaming.functions.conversation.ConversationRulesConfig;
-import com.cci.streaming.records.AlarmEvent;
-import com.cci.streaming.records.FulfillmentRecord;
-import com.cci.streaming.records.SegmentRecord;
+import com.cci.streaming.AlarmWorkflow;
+import com.cci.streaming.config.JobConfig;
+import com.cci.streaming.config.PropertyGroups;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.apache.flink.api.common.RuntimeExecutionMode;
-import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 
 /**
- * P1: events/s through the whole operator chain at parallelism 1 (in-memory source of serialized
- * simulator records of all four input streams, no Kinesis: parse, watermarks, every rule function,
- * a discarding sink) next to a bare Jackson parse loop ({@code Json.mapper().readTree(bytes)}) over
- * the same bytes in the same JVM. Bounded: stops by itself.
+ * P1: events/s through the whole operator chain at parallelism 1 — the job graph of {@link
+ * AlarmWorkflow#define} with the dev configuration (parse + dead letters, event time, segment
+ * clock, queue and conversation pipelines) fed by in-memory sources of serialized simulator records
+ * of all four input streams (no Kinesis) and discarding sinks next to a bare Jackson parse loop
+ * ({@code Json.mapper().readTree(bytes)}) over the same bytes in the same JVM. Bounded: stops by
+ * itself.
  *
  * <p>Rates are measured from the first record looked up to the end of the job (job start-up
  * excluded, teardown included); "events per CPU-second" divides by the process CPU time over the
  * same span (all threads: sources, rules, Flink's own).
  *
- * <p>Usage: {@code ThroughputBenchmark [--scenario normal-day] [--seed 7] [--runs 3]}. The last
- * line printed is one JSON object with {@code p1_events_per_s_core}, {@code p1_parse_ceiling},
- * {@code p1_ratio}. Figures are medians over the runs after one warm-up run each.
+ * <p>Usage: {@code ThroughputBenchmark [--scenario normal-day] [--seed 7] [--runs 3]
+ * [--object-reuse]}. The last line printed is one JSON object with {@code p1_events_per_s_core},
+ * {@code p1_parse_ceiling}, {@code p1_ratio}. Each run is one ceiling pass then one job run (after
+ * one warm-up of each); figures are medians over the runs, the ratio the median of the per-run
+ * ratios.
  */
 public final class ThroughputBenchmark {
   private ThroughputBenchmark() {}
 
+  /** {@code --object-reuse}: Flink's object reuse on (what-if for the job; off by default). */
+  private static boolean objectReuse;
+
   public static void main(String[] args) throws Exception {
+    // Flink's INFO logging (to stderr) would interleave with the figures; keep warnings only.
+    if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+      System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+    }
     String scenario = "normal-day";
     long seed = 7;
     int runs = 3;
@@ -44,9 +51,12 @@ public final class ThroughputBenchmark {
         case "--scenario" -> scenario = value(args, ++i);
         case "--seed" -> seed = Long.parseLong(value(args, ++i));
         case "--runs" -> runs = Integer.parseInt(value(args, ++i));
+        case "--object-reuse" -> objectReuse = true;
         default ->
             throw new IllegalArgumentException(
-                "unknown argument '" + args[i] + "' (expected --scenario, --seed, --runs)");
+                "unknown argument '"
+                    + args[i]
+                    + "' (expected --scenario, --seed, --runs, --object-reuse)");
       }
     }
     if (runs < 1) {
@@ -75,36 +85,48 @@ public final class ThroughputBenchmark {
         bytes / 1e6,
         (System.nanoTime() - t0) / 1e9);
 
-    double ceiling = parseCeiling(runs);
-    System.out.printf(
-        Locale.ROOT, "parse ceiling (readTree loop, 1 thread): %.0f events/s%n", ceiling);
-
-    runJob(); // warm-up
+    // Ceiling and job alternate, so both see the same machine load (other builds share the
+    // cores); the ratio is the median of the per-pair ratios.
+    List<byte[]> utf8 = utf8Records();
+    JobConfig cfg = JobConfig.from(PropertyGroups.fromDevResource());
+    parseCeiling(utf8); // warm-up
+    runJob(cfg); // warm-up
+    double[] ceilings = new double[runs];
     double[] rates = new double[runs];
     double[] cpuRates = new double[runs];
+    double[] ratios = new double[runs];
     for (int r = 0; r < runs; r++) {
-      double[] m = runJob();
+      ceilings[r] = parseCeiling(utf8);
+      double[] m = runJob(cfg);
       rates[r] = m[0];
       cpuRates[r] = m[1];
+      ratios[r] = rates[r] / ceilings[r];
       System.out.printf(
           Locale.ROOT,
-          "job run %d: %.0f events/s (wall, parallelism 1), %.0f events per CPU-second, %d alarms%n",
+          "run %d: parse ceiling %.0f events/s (readTree loop, 1 thread); job %.0f events/s (wall,"
+              + " parallelism 1), %.0f events per CPU-second, ratio %.3f; out: %d alarms, %d queue"
+              + " metrics, %d dead letters%n",
           r + 1,
+          ceilings[r],
           m[0],
           m[1],
-          (long) m[2]);
+          ratios[r],
+          (long) m[2],
+          (long) m[3],
+          (long) m[4]);
+      System.out.println(
+          "  alarms by rule: " + new java.util.TreeMap<>(BenchFunctions.ALARMS_BY_RULE));
     }
-    double rate = median(rates);
-    double cpuRate = median(cpuRates);
     System.out.printf(
         Locale.ROOT,
         "{\"p1_events_per_s_core\":%.0f,\"p1_parse_ceiling\":%.0f,\"p1_ratio\":%.3f,"
-            + "\"p1_events_per_cpu_s\":%.0f,\"p1_events\":%d}%n",
-        rate,
-        ceiling,
-        rate / ceiling,
-        cpuRate,
-        events);
+            + "\"p1_events_per_cpu_s\":%.0f,\"p1_events\":%d,\"p1_runs\":%d}%n",
+        median(rates),
+        median(ceilings),
+        median(ratios),
+        median(cpuRates),
+        events,
+        runs);
   }
 
   private static String value(String[] args, int i) {
@@ -114,114 +136,84 @@ public final class ThroughputBenchmark {
     return args[i];
   }
 
-  /** Bare Jackson: readTree over the UTF-8 bytes of every record, one thread; median events/s. */
-  static double parseCeiling(int runs) throws Exception {
+  /** The UTF-8 bytes of every record (what Kinesis delivers). */
+  static List<byte[]> utf8Records() {
     List<byte[]> all = new ArrayList<>();
     for (String[] s : BenchData.json) {
       for (String j : s) {
         all.add(j.getBytes(StandardCharsets.UTF_8));
       }
     }
+    return all;
+  }
+
+  /** Bare Jackson: one pass of readTree over every record's bytes, one thread; events/s. */
+  static double parseCeiling(List<byte[]> all) throws Exception {
     var mapper = Json.mapper();
     long sink = 0;
-    double[] rates = new double[runs];
-    for (int r = -1; r < runs; r++) { // r = -1: warm-up
-      long start = System.nanoTime();
-      for (byte[] b : all) {
-        sink += mapper.readTree(b).size();
-      }
-      double secs = (System.nanoTime() - start) / 1e9;
-      if (r >= 0) {
-        rates[r] = all.size() / secs;
-      }
+    long start = System.nanoTime();
+    for (byte[] b : all) {
+      sink += mapper.readTree(b).size();
     }
+    double secs = (System.nanoTime() - start) / 1e9;
     if (sink == 42) {
       System.out.print(""); // keep the loop's result alive
     }
-    return median(rates);
+    return all.size() / secs;
   }
 
-  /** One bounded job over all records; returns {wall events/s, events per CPU-s, alarms}. */
-  static double[] runJob() throws Exception {
+  /**
+   * One bounded run of the job graph ({@link AlarmWorkflow#define}, dev configuration, parallelism
+   * 1) over all records; returns {wall events/s, events per CPU-s, alarms}.
+   */
+  static double[] runJob(JobConfig cfg) throws Exception {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1);
     env.getConfig().disableGenericTypes();
-    env.setRuntimeMode(RuntimeExecutionMode.STREAMING);
-    ConversationRulesConfig cfg = ConversationRulesConfig.defaults();
-
-    DataStream<SegmentRecord> segments =
-        env.fromSequence(0, BenchData.json[BenchData.CONTACT_LENS].length - 1L)
-            .name("contact-lens (in memory)")
-            .uid("bench-src-contact-lens")
-            .map(new BenchFunctions.ParseSegment())
-            .name("parse contact-lens")
-            .uid("bench-parse-contact-lens")
-            .assignTimestampsAndWatermarks(
-                WatermarkStrategy.<SegmentRecord>forBoundedOutOfOrderness(Duration.ofSeconds(10))
-                    .withTimestampAssigner(new BenchFunctions.SegmentTime()))
-            .name("watermarks contact-lens")
-            .uid("bench-wm-contact-lens");
-    DataStream<FulfillmentRecord> fulfillment =
-        env.fromSequence(0, BenchData.json[BenchData.FULFILLMENT].length - 1L)
-            .name("fulfillment (in memory)")
-            .uid("bench-src-fulfillment")
-            .map(new BenchFunctions.ParseFulfillment())
-            .name("parse fulfillment")
-            .uid("bench-parse-fulfillment")
-            .assignTimestampsAndWatermarks(
-                WatermarkStrategy.<FulfillmentRecord>forBoundedOutOfOrderness(
-                        Duration.ofSeconds(10))
-                    .withTimestampAssigner(new BenchFunctions.FulfillmentTime()))
-            .name("watermarks fulfillment")
-            .uid("bench-wm-fulfillment");
-    for (int s : new int[] {BenchData.CTR, BenchData.CONTACT_EVENTS}) {
-      String name = s == BenchData.CTR ? "ctr" : "contact-events";
-      env.fromSequence(0, BenchData.json[s].length - 1L)
-          .name(name + " (in memory)")
-          .uid("bench-src-" + name)
-          .map(new BenchFunctions.ParseTreeOnly(s))
-          .name("parse " + name)
-          .uid("bench-parse-" + name)
-          .sinkTo(new DiscardingSink<>())
-          .name("discard " + name)
-          .uid("bench-discard-" + name);
+    if (objectReuse) {
+      env.getConfig().enableObjectReuse();
     }
-    DataStream<AlarmEvent> alarms = ConversationPipeline.define(segments, fulfillment, cfg);
-    AlarmCounter counter = new AlarmCounter();
-    alarms
-        .map(counter)
-        .name("count alarms")
-        .uid("bench-count-alarms")
-        .sinkTo(new DiscardingSink<>())
-        .name("discard alarms")
-        .uid("bench-discard-alarms");
+    env.setRuntimeMode(RuntimeExecutionMode.STREAMING);
+    AlarmWorkflow.Inputs inputs =
+        new AlarmWorkflow.Inputs(
+            source(env, BenchData.CTR),
+            source(env, BenchData.CONTACT_EVENTS),
+            source(env, BenchData.CONTACT_LENS),
+            source(env, BenchData.FULFILLMENT));
+    AlarmWorkflow.define(env, inputs, cfg, new BenchFunctions.DiscardingSinks());
 
     BenchData.FIRST_RECORD_NANOS.set(0);
-    AlarmCounter.COUNT.set(0);
+    for (var c : BenchFunctions.COUNTS) {
+      c.set(0);
+    }
+    BenchFunctions.ALARMS_BY_RULE.clear();
     env.execute("p1-throughput");
     long end = System.nanoTime();
     long cpu = BenchData.processCpuNanos() - BenchData.firstRecordCpuNanos;
     double secs = (end - BenchData.FIRST_RECORD_NANOS.get()) / 1e9;
     long events = BenchData.total();
-    return new double[] {events / secs, events / (cpu / 1e9), AlarmCounter.COUNT.get()};
+    return new double[] {
+      events / secs,
+      events / (cpu / 1e9),
+      BenchFunctions.COUNTS[BenchFunctions.ALARMS].get(),
+      BenchFunctions.COUNTS[BenchFunctions.METRICS].get(),
+      BenchFunctions.COUNTS[BenchFunctions.DEAD_LETTERS].get()
+    };
+  }
+
+  /** One input stream: indexes from a bounded sequence, looked up into the serialized records. */
+  private static DataStream<String> source(StreamExecutionEnvironment env, int stream) {
+    String name = Streams.INPUTS.get(stream);
+    return env.fromSequence(0, BenchData.json[stream].length - 1L)
+        .name(name + " (in memory)")
+        .uid("bench-source-" + name)
+        .map(new BenchFunctions.Lookup(stream))
+        .name(name + " records")
+        .uid("bench-records-" + name);
   }
 
   static double median(double[] v) {
     double[] s = v.clone();
     Arrays.sort(s);
     return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-  }
-
-  /** Counts alarms leaving the rules (so the run can be checked for sanity). */
-  static final class AlarmCounter
-      implements org.apache.flink.api.common.functions.MapFunction<AlarmEvent, AlarmEvent> {
-    private static final long serialVersionUID = 1L;
-    static final java.util.concurrent.atomic.AtomicLong COUNT =
-        new java.util.concurrent.atomic.AtomicLong();
-
-    @Override
-    public AlarmEvent map(AlarmEvent a) {
-      COUNT.incrementAndGet();
-      return a;
-    }
   }
 }

@@ -28,9 +28,11 @@ import org.apache.flink.util.Collector;
  * </ul>
  *
  * <p>State drains: on COMPLETED/FAILED the turn-id set is dropped and a tombstone is kept for
- * {@code completedRetention} of event time (late duplicates are ignored, not re-raised), then
- * everything is cleared by an event-time timer. A contact that never completes is dropped after
- * {@code contactIdleTimeout} without segments (its open alarms are CLEARED first).
+ * {@code completedRetention} of event time, counted from the later of the record's time and the
+ * watermark (late duplicates are ignored, not re-raised; a fraud category reported only after the
+ * end still raises its one FRAUD_CATEGORY, RAISED and CLEARED together), then everything is cleared
+ * by an event-time timer. A contact that never completes is dropped after {@code
+ * contactIdleTimeout} without segments (its open alarms are CLEARED first).
  */
 public class ConversationRulesFunction
     extends KeyedProcessFunction<String, SegmentRecord, AlarmEvent> {
@@ -73,14 +75,15 @@ public class ConversationRulesFunction
   public void processElement(SegmentRecord r, Context ctx, Collector<AlarmEvent> out)
       throws Exception {
     ContactConversationState s = state.value();
+    String contactId = ctx.getCurrentKey();
+    long t = r.eventTimeMs;
     if (s == null) {
       s = new ContactConversationState();
     } else if (s.completed) {
       afterCompleted.inc();
+      lateFraudMatch(r, s, contactId, t, out);
       return;
     }
-    String contactId = ctx.getCurrentKey();
-    long t = r.eventTimeMs;
     if (t > s.lastEventMs) {
       s.lastEventMs = t;
     }
@@ -93,9 +96,10 @@ public class ConversationRulesFunction
       emit(out, fraudLifecycle.clear(s.fraud, 1, obs(contactId, 0, t, why)));
       s.completed = true;
       countedTurns.clear();
-      moveTimer(ctx, s, Math.max(t, s.lastEventMs) + cfg.completedRetentionMs, true);
+      moveTimer(
+          ctx, s, eventClock(ctx, Math.max(t, s.lastEventMs)) + cfg.completedRetentionMs, true);
     } else {
-      moveTimer(ctx, s, s.lastEventMs + cfg.contactIdleTimeoutMs, false);
+      moveTimer(ctx, s, eventClock(ctx, s.lastEventMs) + cfg.contactIdleTimeoutMs, false);
     }
     state.update(s);
   }
@@ -159,6 +163,63 @@ public class ConversationRulesFunction
     }
   }
 
+  /**
+   * A segment of a finished contact (late or re-delivered). Sentiment is over; but a fraud category
+   * seen only now still raises FRAUD_CATEGORY once — RAISED and at once CLEARED, the contact having
+   * ended — unless the contact already had its fraud alarm.
+   */
+  private void lateFraudMatch(
+      SegmentRecord r,
+      ContactConversationState s,
+      String contactId,
+      long t,
+      Collector<AlarmEvent> out)
+      throws Exception {
+    if (s.fraud.alarmId != null || r.matchedCategories == null) {
+      return;
+    }
+    String category = fraudCategory(r);
+    if (category != null) {
+      emit(
+          out,
+          fraudLifecycle.raiseOnce(
+              s.fraud,
+              1,
+              obs(
+                  contactId,
+                  1,
+                  t,
+                  "Contact Lens category '"
+                      + category
+                      + "' matched on contact "
+                      + contactId
+                      + " (reported after the contact ended)")));
+      emit(
+          out,
+          fraudLifecycle.clear(
+              s.fraud, 1, obs(contactId, 0, t, "contact " + contactId + " already ended")));
+      state.update(s);
+    }
+  }
+
+  private String fraudCategory(SegmentRecord r) {
+    for (String category : r.matchedCategories) {
+      if (cfg.isFraudCategory(category)) {
+        return category;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The later of a record's event time and the operator's watermark: cleanup deadlines count from
+   * here, so a record that arrives behind the watermark (e.g. held back by the segment clock) still
+   * gets its full retention instead of a timer that fires at once.
+   */
+  private static long eventClock(Context ctx, long t) {
+    return Math.max(t, ctx.timerService().currentWatermark());
+  }
+
   private void applyCategories(
       SegmentRecord r,
       ContactConversationState s,
@@ -168,20 +229,18 @@ public class ConversationRulesFunction
     if (s.fraud.active || r.matchedCategories == null) {
       return;
     }
-    for (String category : r.matchedCategories) {
-      if (cfg.isFraudCategory(category)) {
-        emit(
-            out,
-            fraudLifecycle.raiseOnce(
-                s.fraud,
-                1,
-                obs(
-                    contactId,
-                    1,
-                    t,
-                    "Contact Lens category '" + category + "' matched on contact " + contactId)));
-        return;
-      }
+    String category = fraudCategory(r);
+    if (category != null) {
+      emit(
+          out,
+          fraudLifecycle.raiseOnce(
+              s.fraud,
+              1,
+              obs(
+                  contactId,
+                  1,
+                  t,
+                  "Contact Lens category '" + category + "' matched on contact " + contactId)));
     }
   }
 

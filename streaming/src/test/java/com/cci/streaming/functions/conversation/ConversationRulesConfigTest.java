@@ -3,12 +3,8 @@ package com.cci.streaming.functions.conversation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.cci.schemas.Json;
 import com.cci.streaming.config.ConfigException;
 import com.cci.streaming.config.PropertyGroups;
-import com.fasterxml.jackson.databind.JsonNode;
-import java.io.InputStream;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.flink.util.InstantiationUtil;
@@ -23,20 +19,8 @@ class ConversationRulesConfigTest {
   }
 
   /** The checked-in dev JSON, read in the Managed Flink shape. */
-  private static PropertyGroups devGroups() throws Exception {
-    try (InputStream in =
-        ConversationRulesConfigTest.class.getResourceAsStream(
-            "/flink-application-properties-dev.json")) {
-      Map<String, Properties> groups = new HashMap<>();
-      for (JsonNode g : Json.mapper().readTree(in)) {
-        Properties p = new Properties();
-        g.get("PropertyMap")
-            .fields()
-            .forEachRemaining(e -> p.setProperty(e.getKey(), e.getValue().asText()));
-        groups.put(g.get("PropertyGroupId").asText(), p);
-      }
-      return PropertyGroups.of(groups);
-    }
+  private static PropertyGroups devGroups() {
+    return PropertyGroups.fromDevResource();
   }
 
   @Test

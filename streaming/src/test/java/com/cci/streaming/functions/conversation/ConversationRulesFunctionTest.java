@@ -226,6 +226,41 @@ class ConversationRulesFunctionTest {
   }
 
   @Test
+  void aFraudCategoryReportedOnlyAfterTheContactEndedRaisesItsOneAlarmAndClearsIt()
+      throws Exception {
+    try (var h = open()) {
+      feed(h, turns(C, T0, "c1:CUSTOMER:NEUTRAL"), lifecycle(C, T0 + 5000, "COMPLETED"));
+      feed(h, categories(C, T0 + 4000, "FraudSuspected"));
+      List<AlarmEvent> out = h.extractOutputValues();
+      assertThat(out)
+          .extracting(a -> a.rule + " " + a.state)
+          .containsExactly("FRAUD_CATEGORY RAISED", "FRAUD_CATEGORY CLEARED");
+      assertThat(out.get(0).message).contains("after the contact ended");
+      feed(h, categories(C, T0 + 4500, "FraudSuspected"));
+      assertThat(h.extractOutputValues()).hasSize(2);
+      h.processWatermark(T0 + 5000 + 10 * 60_000);
+      assertThat(h.numKeyedStateEntries()).isZero();
+      assertThat(h.numEventTimeTimers()).isZero();
+    }
+  }
+
+  @Test
+  void theTombstoneCountsFromTheWatermarkWhenTheEndArrivesBehindIt() throws Exception {
+    try (var h = open()) {
+      h.processWatermark(T0 + 60 * 60_000); // the job's clock is an hour ahead of this contact
+      feed(h, categories(C, T0, "FraudSuspected"), lifecycle(C, T0 + 5000, "COMPLETED"));
+      assertThat(h.extractOutputValues()).hasSize(2);
+      h.processWatermark(T0 + 60 * 60_000 + 1);
+      assertThat(h.numKeyedStateEntries()).isGreaterThan(0); // still remembered
+      feed(h, categories(C, T0 + 1000, "FraudSuspected")); // late duplicate: no re-raise
+      assertThat(h.extractOutputValues()).hasSize(2);
+      h.processWatermark(T0 + 70 * 60_000);
+      assertThat(h.numKeyedStateEntries()).isZero();
+      assertThat(h.numEventTimeTimers()).isZero();
+    }
+  }
+
+  @Test
   void anIdleContactIsClearedAndDroppedAfterTheTimeout() throws Exception {
     try (var h = open()) {
       feed(h, categories(C, T0, "FraudSuspected"));
