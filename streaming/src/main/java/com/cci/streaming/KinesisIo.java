@@ -5,6 +5,7 @@ import com.cci.streaming.config.JobConfig;
 import com.cci.streaming.io.kinesis.KinesisConfig;
 import com.cci.streaming.io.kinesis.KinesisSinkFactory;
 import com.cci.streaming.io.kinesis.KinesisSourceFactory;
+import com.cci.streaming.metrics.AlarmMetrics;
 import com.cci.streaming.metrics.EmfFormatter;
 import com.cci.streaming.metrics.EmfQueueMetricsSink;
 import com.cci.streaming.records.AlarmEvent;
@@ -50,7 +51,13 @@ final class KinesisIo {
         DataStream<AlarmEvent> alarms,
         DataStream<QueueMetrics> queueMetrics,
         DataStream<DeadLetter> deadLetters) {
-      alarms.sinkTo(factory.alarms()).name("kinesis alarms").uid("sink-alarms");
+      alarms
+          .map(new AlarmMetrics())
+          .name("alarm metrics")
+          .uid("alarm-metrics")
+          .sinkTo(factory.alarms())
+          .name("kinesis alarms")
+          .uid("sink-alarms");
       queueMetrics
           .sinkTo(factory.queueMetrics())
           .name("kinesis queue-metrics")

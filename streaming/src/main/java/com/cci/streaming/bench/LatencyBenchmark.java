@@ -36,9 +36,12 @@ import software.amazon.awssdk.services.kinesis.KinesisClient;
  * stops kinesis-mock. Last line: {@code {"p2_p50_ms":…,"p2_p99_ms":…,"p2_alarms":…,…}}.
  *
  * <p>Options: {@code --alarms N} (default 250), {@code --rate R} breaches per second (default 25),
- * {@code --shards S} per stream (default 4), {@code --timeout SECONDS} (default 180), {@code --job
- * transport} (Kinesis source, one stateless detector, Kinesis sink: see {@link
- * FraudBreachDetector}).
+ * {@code --buffer-timeout MS} network buffer timeout (default: Flink's 100 ms), {@code
+ * --sink-buffer MS} the alarm sink's max time in buffer (default 200, as configured), {@code
+ * --shards S} per stream (default 4), {@code --timeout SECONDS} (default 180), {@code --job full}
+ * (default: the whole job, FRAUD_CATEGORY raised by s-conversation's rule with the dev
+ * configuration) or {@code --job transport} (Kinesis source, one stateless detector, Kinesis sink:
+ * the floor set by the connectors, see {@link FraudBreachDetector}).
  */
 public final class LatencyBenchmark {
   private static final Duration POLL = Duration.ofMillis(10);
@@ -48,8 +51,19 @@ public final class LatencyBenchmark {
   private final int shards;
   private final Duration timeout;
   private final String job;
+  private final long bufferTimeoutMs;
+  private final long sinkBufferMs;
 
-  LatencyBenchmark(int alarms, double rate, int shards, Duration timeout, String job) {
+  LatencyBenchmark(
+      int alarms,
+      double rate,
+      int shards,
+      Duration timeout,
+      String job,
+      long bufferTimeoutMs,
+      long sinkBufferMs) {
+    this.bufferTimeoutMs = bufferTimeoutMs;
+    this.sinkBufferMs = sinkBufferMs;
     this.alarms = alarms;
     this.rate = rate;
     this.shards = shards;
@@ -62,7 +76,9 @@ public final class LatencyBenchmark {
     double rate = 25;
     int shards = 4;
     int timeoutS = 180;
-    String job = "transport";
+    String job = JobDefinitions.FULL;
+    long bufferTimeoutMs = -1;
+    long sinkBufferMs = 200;
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       String v = i + 1 < args.length ? args[i + 1] : null;
@@ -72,10 +88,12 @@ public final class LatencyBenchmark {
         case "--shards" -> shards = Integer.parseInt(require(a, v));
         case "--timeout" -> timeoutS = Integer.parseInt(require(a, v));
         case "--job" -> job = require(a, v);
+        case "--buffer-timeout" -> bufferTimeoutMs = Long.parseLong(require(a, v));
+        case "--sink-buffer" -> sinkBufferMs = Long.parseLong(require(a, v));
         case "-h", "--help" -> {
           System.out.println(
               "Usage: LatencyBenchmark [--alarms N] [--rate PER_S] [--shards S] [--timeout S]"
-                  + " [--job transport]");
+                  + " [--job full|transport] [--buffer-timeout MS] [--sink-buffer MS]");
           return;
         }
         default -> throw new IllegalArgumentException("unknown option " + a + " (try --help)");
@@ -89,7 +107,16 @@ public final class LatencyBenchmark {
     if (!JobDefinitions.NAMES.contains(job)) {
       throw new IllegalArgumentException("--job must be one of " + JobDefinitions.NAMES);
     }
-    Result r = new LatencyBenchmark(alarms, rate, shards, Duration.ofSeconds(timeoutS), job).run();
+    Result r =
+        new LatencyBenchmark(
+                alarms,
+                rate,
+                shards,
+                Duration.ofSeconds(timeoutS),
+                job,
+                bufferTimeoutMs,
+                sinkBufferMs)
+            .run();
     System.out.println(r.json());
     if (r.received < alarms) {
       System.exit(1);
@@ -105,12 +132,20 @@ public final class LatencyBenchmark {
 
   /** What one run measured. */
   record Result(
-      String job, int expected, int received, LatencyStats stats, long startupMs, long elapsedMs) {
+      String job,
+      int expected,
+      int received,
+      LatencyStats stats,
+      long startupMs,
+      long elapsedMs,
+      long bufferTimeoutMs,
+      long sinkBufferMs) {
     String json() {
       return String.format(
           Locale.ROOT,
           "{\"p2_p50_ms\":%.0f,\"p2_p99_ms\":%.0f,\"p2_max_ms\":%.0f,\"p2_min_ms\":%.0f,"
-              + "\"p2_alarms\":%d,\"p2_expected\":%d,\"p2_startup_ms\":%d,\"p2_job\":\"%s\"}",
+              + "\"p2_alarms\":%d,\"p2_expected\":%d,\"p2_startup_ms\":%d,\"p2_job\":\"%s\","
+              + "\"p2_buffer_timeout_ms\":%d,\"p2_sink_buffer_ms\":%d}",
           stats == null ? Double.NaN : stats.percentile(50),
           stats == null ? Double.NaN : stats.percentile(99),
           stats == null ? Double.NaN : stats.max(),
@@ -118,7 +153,9 @@ public final class LatencyBenchmark {
           received,
           expected,
           startupMs,
-          job);
+          job,
+          bufferTimeoutMs,
+          sinkBufferMs);
     }
   }
 
@@ -131,7 +168,10 @@ public final class LatencyBenchmark {
     try (LocalStack stack = LocalStack.builder().kinesis().ignoreEnvironment().start();
         KinesisClient kinesis = stack.clients().kinesis()) {
       new KinesisAdmin(kinesis).ensureStreams(names, shards);
-      KinesisConfig cfg = KinesisConfig.local(stack.kinesisEndpoint(), Map.of());
+      KinesisConfig cfg =
+          KinesisConfig.local(
+              stack.kinesisEndpoint(),
+              Map.of("sink.max-time-in-buffer-ms", Long.toString(sinkBufferMs)));
       String input = cfg.streamName(Streams.CONTACT_LENS);
       String alarmStream = cfg.streamName(Streams.ALARMS);
 
@@ -139,6 +179,9 @@ public final class LatencyBenchmark {
       env.setParallelism(2);
       env.getConfig().disableGenericTypes();
       JobDefinitions.define(job, env, cfg);
+      if (bufferTimeoutMs >= 0) {
+        env.setBufferTimeout(bufferTimeoutMs);
+      }
       KinesisTail tail = new KinesisTail(kinesis, alarmStream, KinesisTail.Start.TRIM_HORIZON);
       Map<String, Long> putAt = new ConcurrentHashMap<>();
       List<Double> latencies = new CopyOnWriteArrayList<>();
@@ -165,7 +208,7 @@ public final class LatencyBenchmark {
         System.out.printf("job start-up (submit -> first alarm readable): %d ms%n", startupMs);
         latencies.clear();
         if (startupMs < 0) {
-          return new Result(job, alarms, 0, null, -1, elapsed(t0));
+          return new Result(job, alarms, 0, null, -1, elapsed(t0), bufferTimeoutMs, sinkBufferMs);
         }
         long interval = (long) (1e9 / rate);
         long next = System.nanoTime();
@@ -192,12 +235,31 @@ public final class LatencyBenchmark {
             l.length,
             l.length == 0 ? null : new LatencyStats(l),
             startupMs,
-            elapsed(t0));
+            elapsed(t0),
+            bufferTimeoutMs,
+            sinkBufferMs);
       } finally {
         stop.set(true);
         reader.interrupt();
         client.cancel().get();
+        // Wait until every task stopped before kinesis-mock goes away (no shutdown noise).
+        awaitTerminal(client);
       }
+    }
+  }
+
+  /** Waits (at most 30 s) until the job is terminal; the local cluster closes with the job. */
+  private static void awaitTerminal(JobClient client) throws InterruptedException {
+    long until = System.nanoTime() + 30_000_000_000L;
+    while (System.nanoTime() < until) {
+      try {
+        if (client.getJobStatus().get().isGloballyTerminalState()) {
+          return;
+        }
+      } catch (java.util.concurrent.ExecutionException | RuntimeException e) {
+        return; // the MiniCluster is gone: so is the job
+      }
+      Thread.sleep(100);
     }
   }
 
