@@ -45,7 +45,7 @@ public final class JobConfig implements Serializable {
         JobSettings.from(p),
         WatermarkSettings.from(p),
         ParseSettings.from(p),
-        QueueRulesConfig.from(p.asProperties()),
+        QueueRulesConfig.from(p),
         ConversationRulesConfig.from(p));
   }
 
