@@ -1,0 +1,193 @@
+package com.cci.streaming;
+
+import com.cci.kinesis.Streams;
+import com.cci.streaming.config.JobConfig;
+import com.cci.streaming.config.ParseSettings;
+import com.cci.streaming.config.WatermarkSettings;
+import com.cci.streaming.functions.conversation.ConversationPipeline;
+import com.cci.streaming.functions.queue.QueueOutputs;
+import com.cci.streaming.functions.queue.QueuePipeline;
+import com.cci.streaming.parse.ContactEventParser;
+import com.cci.streaming.parse.CtrParser;
+import com.cci.streaming.parse.DeadLetters;
+import com.cci.streaming.parse.EventTimes;
+import com.cci.streaming.parse.FulfillmentParser;
+import com.cci.streaming.parse.ParseFunction;
+import com.cci.streaming.parse.RecordParser;
+import com.cci.streaming.parse.RecordTimestamps;
+import com.cci.streaming.parse.SegmentClock;
+import com.cci.streaming.parse.SegmentParser;
+import com.cci.streaming.records.AlarmEvent;
+import com.cci.streaming.records.ContactEventRecord;
+import com.cci.streaming.records.CtrRecord;
+import com.cci.streaming.records.DeadLetter;
+import com.cci.streaming.records.FulfillmentRecord;
+import com.cci.streaming.records.QueueMetrics;
+import com.cci.streaming.records.SegmentRecord;
+import java.util.Objects;
+import org.apache.flink.api.common.functions.FilterFunction;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.java.functions.KeySelector;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * The job graph, independent of where records come from and go to (Kinesis, or files in replay
+ * mode):
+ *
+ * <pre>
+ * raw JSON per input ─► parse (dead letters to a side output) ─► event time + watermarks
+ *   contact events + CTRs ───────────────► QueuePipeline ─► queue alarms, queue metrics
+ *   segments (timed by SegmentClock) + fulfillment ─► ConversationPipeline ─► conversation alarms
+ * alarms (union), queue metrics, dead letters (union) ─► sinks
+ * </pre>
+ *
+ * Every operator has a name and a uid (uids are the savepoint contract: do not change them). The
+ * graph uses POJO serializers only; {@code disableGenericTypes()} is set so a Kryo fallback fails
+ * at graph-build time.
+ */
+public final class AlarmWorkflow {
+  private AlarmWorkflow() {}
+
+  /** One raw-JSON stream per input (logical names of {@link Streams#INPUTS}). */
+  public record Inputs(
+      DataStream<String> ctr,
+      DataStream<String> contactEvents,
+      DataStream<String> contactLens,
+      DataStream<String> fulfillment) {
+    public Inputs {
+      Objects.requireNonNull(ctr, "ctr");
+      Objects.requireNonNull(contactEvents, "contactEvents");
+      Objects.requireNonNull(contactLens, "contactLens");
+      Objects.requireNonNull(fulfillment, "fulfillment");
+    }
+  }
+
+  /** Attaches the job's outputs to sinks (Kinesis streams, or files in replay mode). */
+  public interface SinkApplier {
+    void apply(
+        DataStream<AlarmEvent> alarms,
+        DataStream<QueueMetrics> queueMetrics,
+        DataStream<DeadLetter> deadLetters);
+  }
+
+  /** What the graph produces (also handed to the {@link SinkApplier}). */
+  public record Outputs(
+      DataStream<AlarmEvent> alarms,
+      DataStream<QueueMetrics> queueMetrics,
+      DataStream<DeadLetter> deadLetters) {}
+
+  /** Builds the graph on {@code env} and attaches the sinks. */
+  public static Outputs define(
+      StreamExecutionEnvironment env, Inputs in, JobConfig cfg, SinkApplier sinks) {
+    env.getConfig().disableGenericTypes();
+    ParseSettings ps = cfg.parse();
+    WatermarkSettings wm = cfg.watermarks();
+
+    SingleOutputStreamOperator<CtrRecord> ctrParsed =
+        parse(in.ctr(), new CtrParser(ps), ps, CtrRecord.class);
+    SingleOutputStreamOperator<ContactEventRecord> eventsParsed =
+        parse(in.contactEvents(), new ContactEventParser(ps), ps, ContactEventRecord.class);
+    SingleOutputStreamOperator<SegmentRecord> segmentsParsed =
+        parse(in.contactLens(), new SegmentParser(ps), ps, SegmentRecord.class);
+    SingleOutputStreamOperator<FulfillmentRecord> fulfillmentParsed =
+        parse(in.fulfillment(), new FulfillmentParser(ps), ps, FulfillmentRecord.class);
+
+    DataStream<CtrRecord> ctrs =
+        ctrParsed
+            .assignTimestampsAndWatermarks(EventTimes.ctr(wm, Streams.CTR))
+            .name("event-time ctr")
+            .uid("event-time-ctr");
+    DataStream<ContactEventRecord> events =
+        eventsParsed
+            .assignTimestampsAndWatermarks(EventTimes.contactEvents(wm, Streams.CONTACT_EVENTS))
+            .name("event-time contact-events")
+            .uid("event-time-contact-events");
+    DataStream<SegmentRecord> untimedSegments =
+        segmentsParsed
+            .assignTimestampsAndWatermarks(EventTimes.segments(wm, Streams.CONTACT_LENS))
+            .name("event-time contact-lens")
+            .uid("event-time-contact-lens");
+    DataStream<FulfillmentRecord> fulfillment =
+        fulfillmentParsed
+            .assignTimestampsAndWatermarks(EventTimes.fulfillment(wm, Streams.FULFILLMENT))
+            .name("event-time fulfillment")
+            .uid("event-time-fulfillment");
+
+    DataStream<ContactEventRecord> anchors =
+        events
+            .filter(new ConnectedToAgent())
+            .name("connected-to-agent times")
+            .uid("segment-anchors");
+    SingleOutputStreamOperator<SegmentRecord> clocked =
+        anchors
+            .keyBy(new ContactEventContact())
+            .connect(untimedSegments.keyBy(new SegmentContact()))
+            .process(new SegmentClock(ps.segmentAnchorWaitMs, ps.deadLetterMaxPayloadChars))
+            .returns(TypeInformation.of(SegmentRecord.class))
+            .name("segment clock")
+            .uid("segment-clock");
+    DataStream<SegmentRecord> segments =
+        clocked
+            .transform(
+                "segment timestamps",
+                TypeInformation.of(SegmentRecord.class),
+                new RecordTimestamps<>(new EventTimes.SegmentEventTime()))
+            .uid("segment-timestamps");
+
+    QueueOutputs queue = QueuePipeline.define(events, ctrs, cfg.queueRules());
+    DataStream<AlarmEvent> conversationAlarms =
+        ConversationPipeline.define(segments, fulfillment, cfg.conversationRules());
+
+    DataStream<AlarmEvent> alarms = queue.alarms().union(conversationAlarms);
+    DataStream<DeadLetter> deadLetters =
+        ctrParsed
+            .getSideOutput(DeadLetters.TAG)
+            .union(
+                eventsParsed.getSideOutput(DeadLetters.TAG),
+                segmentsParsed.getSideOutput(DeadLetters.TAG),
+                fulfillmentParsed.getSideOutput(DeadLetters.TAG),
+                clocked.getSideOutput(DeadLetters.TAG));
+    sinks.apply(alarms, queue.metrics(), deadLetters);
+    return new Outputs(alarms, queue.metrics(), deadLetters);
+  }
+
+  private static <T> SingleOutputStreamOperator<T> parse(
+      DataStream<String> raw, RecordParser<T> parser, ParseSettings ps, Class<T> type) {
+    return raw.process(new ParseFunction<>(parser, ps.deadLetterMaxPayloadChars))
+        .returns(TypeInformation.of(type))
+        .name("parse " + parser.stream())
+        .uid("parse-" + parser.stream());
+  }
+
+  /** Contact events that carry the connected-to-agent time (the anchor of voice offsets). */
+  public static final class ConnectedToAgent implements FilterFunction<ContactEventRecord> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public boolean filter(ContactEventRecord e) {
+      return e.connectedToAgentMs != null;
+    }
+  }
+
+  /** Key: contact id of a contact event. */
+  public static final class ContactEventContact implements KeySelector<ContactEventRecord, String> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public String getKey(ContactEventRecord e) {
+      return e.contactId;
+    }
+  }
+
+  /** Key: contact id of a segment. */
+  public static final class SegmentContact implements KeySelector<SegmentRecord, String> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public String getKey(SegmentRecord s) {
+      return s.contactId;
+    }
+  }
+}

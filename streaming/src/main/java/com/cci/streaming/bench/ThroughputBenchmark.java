@@ -1,0 +1,219 @@
+package com.cci.streaming.bench;
+
+import com.cci.kinesis.Streams;
+import com.cci.schemas.Json;
+import com.cci.streaming.AlarmWorkflow;
+import com.cci.streaming.config.JobConfig;
+import com.cci.streaming.config.PropertyGroups;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.apache.flink.api.common.RuntimeExecutionMode;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * P1: events/s through the whole operator chain at parallelism 1 — the job graph of {@link
+ * AlarmWorkflow#define} with the dev configuration (parse + dead letters, event time, segment
+ * clock, queue and conversation pipelines) fed by in-memory sources of serialized simulator records
+ * of all four input streams (no Kinesis) and discarding sinks next to a bare Jackson parse loop
+ * ({@code Json.mapper().readTree(bytes)}) over the same bytes in the same JVM. Bounded: stops by
+ * itself.
+ *
+ * <p>Rates are measured from the first record looked up to the end of the job (job start-up
+ * excluded, teardown included); "events per CPU-second" divides by the process CPU time over the
+ * same span (all threads: sources, rules, Flink's own).
+ *
+ * <p>Usage: {@code ThroughputBenchmark [--scenario normal-day] [--seed 7] [--runs 3]
+ * [--object-reuse]}. The last line printed is one JSON object with {@code p1_events_per_s_core},
+ * {@code p1_parse_ceiling}, {@code p1_ratio}. Each run is one ceiling pass then one job run (after
+ * one warm-up of each); figures are medians over the runs, the ratio the median of the per-run
+ * ratios.
+ */
+public final class ThroughputBenchmark {
+  private ThroughputBenchmark() {}
+
+  /** {@code --object-reuse}: Flink's object reuse on (what-if for the job; off by default). */
+  private static boolean objectReuse;
+
+  public static void main(String[] args) throws Exception {
+    // Flink's INFO logging (to stderr) would interleave with the figures; keep warnings only.
+    if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+      System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+    }
+    String scenario = "normal-day";
+    long seed = 7;
+    int runs = 3;
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--scenario" -> scenario = value(args, ++i);
+        case "--seed" -> seed = Long.parseLong(value(args, ++i));
+        case "--runs" -> runs = Integer.parseInt(value(args, ++i));
+        case "--object-reuse" -> objectReuse = true;
+        default ->
+            throw new IllegalArgumentException(
+                "unknown argument '"
+                    + args[i]
+                    + "' (expected --scenario, --seed, --runs, --object-reuse)");
+      }
+    }
+    if (runs < 1) {
+      throw new IllegalArgumentException("--runs must be >= 1");
+    }
+    long t0 = System.nanoTime();
+    BenchData.load(scenario, seed);
+    long events = BenchData.total();
+    long bytes = 0;
+    for (String[] s : BenchData.json) {
+      for (String j : s) {
+        bytes += j.length();
+      }
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "input: %s seed %d, %d records (ctr %d, contact-events %d, contact-lens %d, fulfillment %d),"
+            + " %.1f MB, simulated in %.1f s%n",
+        scenario,
+        seed,
+        events,
+        BenchData.json[0].length,
+        BenchData.json[1].length,
+        BenchData.json[2].length,
+        BenchData.json[3].length,
+        bytes / 1e6,
+        (System.nanoTime() - t0) / 1e9);
+
+    // Ceiling and job alternate, so both see the same machine load (other builds share the
+    // cores); the ratio is the median of the per-pair ratios.
+    List<byte[]> utf8 = utf8Records();
+    JobConfig cfg = JobConfig.from(PropertyGroups.fromDevResource());
+    parseCeiling(utf8); // warm-up
+    runJob(cfg); // warm-up
+    double[] ceilings = new double[runs];
+    double[] rates = new double[runs];
+    double[] cpuRates = new double[runs];
+    double[] ratios = new double[runs];
+    for (int r = 0; r < runs; r++) {
+      ceilings[r] = parseCeiling(utf8);
+      double[] m = runJob(cfg);
+      rates[r] = m[0];
+      cpuRates[r] = m[1];
+      ratios[r] = rates[r] / ceilings[r];
+      System.out.printf(
+          Locale.ROOT,
+          "run %d: parse ceiling %.0f events/s (readTree loop, 1 thread); job %.0f events/s (wall,"
+              + " parallelism 1), %.0f events per CPU-second, ratio %.3f; out: %d alarms, %d queue"
+              + " metrics, %d dead letters%n",
+          r + 1,
+          ceilings[r],
+          m[0],
+          m[1],
+          ratios[r],
+          (long) m[2],
+          (long) m[3],
+          (long) m[4]);
+      System.out.println(
+          "  alarms by rule: " + new java.util.TreeMap<>(BenchFunctions.ALARMS_BY_RULE));
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "{\"p1_events_per_s_core\":%.0f,\"p1_parse_ceiling\":%.0f,\"p1_ratio\":%.3f,"
+            + "\"p1_events_per_cpu_s\":%.0f,\"p1_events\":%d,\"p1_runs\":%d}%n",
+        median(rates),
+        median(ceilings),
+        median(ratios),
+        median(cpuRates),
+        events,
+        runs);
+  }
+
+  private static String value(String[] args, int i) {
+    if (i >= args.length) {
+      throw new IllegalArgumentException(args[i - 1] + " needs a value");
+    }
+    return args[i];
+  }
+
+  /** The UTF-8 bytes of every record (what Kinesis delivers). */
+  static List<byte[]> utf8Records() {
+    List<byte[]> all = new ArrayList<>();
+    for (String[] s : BenchData.json) {
+      for (String j : s) {
+        all.add(j.getBytes(StandardCharsets.UTF_8));
+      }
+    }
+    return all;
+  }
+
+  /** Bare Jackson: one pass of readTree over every record's bytes, one thread; events/s. */
+  static double parseCeiling(List<byte[]> all) throws Exception {
+    var mapper = Json.mapper();
+    long sink = 0;
+    long start = System.nanoTime();
+    for (byte[] b : all) {
+      sink += mapper.readTree(b).size();
+    }
+    double secs = (System.nanoTime() - start) / 1e9;
+    if (sink == 42) {
+      System.out.print(""); // keep the loop's result alive
+    }
+    return all.size() / secs;
+  }
+
+  /**
+   * One bounded run of the job graph ({@link AlarmWorkflow#define}, dev configuration, parallelism
+   * 1) over all records; returns {wall events/s, events per CPU-s, alarms}.
+   */
+  static double[] runJob(JobConfig cfg) throws Exception {
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1);
+    env.getConfig().disableGenericTypes();
+    if (objectReuse) {
+      env.getConfig().enableObjectReuse();
+    }
+    env.setRuntimeMode(RuntimeExecutionMode.STREAMING);
+    AlarmWorkflow.Inputs inputs =
+        new AlarmWorkflow.Inputs(
+            source(env, BenchData.CTR),
+            source(env, BenchData.CONTACT_EVENTS),
+            source(env, BenchData.CONTACT_LENS),
+            source(env, BenchData.FULFILLMENT));
+    AlarmWorkflow.define(env, inputs, cfg, new BenchFunctions.DiscardingSinks());
+
+    BenchData.FIRST_RECORD_NANOS.set(0);
+    for (var c : BenchFunctions.COUNTS) {
+      c.set(0);
+    }
+    BenchFunctions.ALARMS_BY_RULE.clear();
+    env.execute("p1-throughput");
+    long end = System.nanoTime();
+    long cpu = BenchData.processCpuNanos() - BenchData.firstRecordCpuNanos;
+    double secs = (end - BenchData.FIRST_RECORD_NANOS.get()) / 1e9;
+    long events = BenchData.total();
+    return new double[] {
+      events / secs,
+      events / (cpu / 1e9),
+      BenchFunctions.COUNTS[BenchFunctions.ALARMS].get(),
+      BenchFunctions.COUNTS[BenchFunctions.METRICS].get(),
+      BenchFunctions.COUNTS[BenchFunctions.DEAD_LETTERS].get()
+    };
+  }
+
+  /** One input stream: indexes from a bounded sequence, looked up into the serialized records. */
+  private static DataStream<String> source(StreamExecutionEnvironment env, int stream) {
+    String name = Streams.INPUTS.get(stream);
+    return env.fromSequence(0, BenchData.json[stream].length - 1L)
+        .name(name + " (in memory)")
+        .uid("bench-source-" + name)
+        .map(new BenchFunctions.Lookup(stream))
+        .name(name + " records")
+        .uid("bench-records-" + name);
+  }
+
+  static double median(double[] v) {
+    double[] s = v.clone();
+    Arrays.sort(s);
+    return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+  }
+}

@@ -1,0 +1,375 @@
+package com.cci.streaming.functions.queue;
+
+import com.cci.streaming.records.AlarmEvent;
+import com.cci.streaming.records.QueueMetrics;
+import com.cci.streaming.rules.AlarmEpisode;
+import java.util.Iterator;
+import java.util.Map;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.TimeDomain;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+
+/**
+ * Per-queue live state, sliding-window metrics and the queue rules, keyed by queue id, from the
+ * {@link QueueTransition}s of {@link ContactQueueTracker}.
+ *
+ * <p><b>Attribution</b> (the simulator's ground truth uses the same): offered at the enqueue time,
+ * answered at the answer time, abandoned at the abandon time; "answered within N s" when answer −
+ * enqueue ≤ N s; waits (answer or abandon − enqueue) at the time the contact left. Event time is
+ * cut into slide-long slices {@code [k·slide, (k+1)·slide)}; a window {@code [end − length, end)}
+ * is the sum of its slices and is emitted once, when the watermark passes {@code end}, with the
+ * contacts waiting at {@code end} (entered before it, not left before it) and the oldest wait
+ * {@code end − earliest enqueue} of those.
+ *
+ * <p>Windows are emitted every slide while the queue has anything inside the window, contacts
+ * waiting or a windowed alarm active (an empty window then clears it through the volume guard);
+ * after that a quiet queue emits nothing until its next contact. Transitions older than the last
+ * emitted window end are applied to the live state and later windows but cannot change emitted ones
+ * (counted in {@code lateTransitions}).
+ *
+ * <p><b>Rules</b> ({@link QueueAlarmRules}) go to the side output {@link #ALARMS}: QUEUE_SIZE and
+ * the windowed rules are evaluated on every transition (windowed ones over the window that ends at
+ * the next slide boundary, i.e. everything up to this record) and again when a window is emitted;
+ * QUEUE_WAIT is raised by an event-time timer at each contact's breach instant and, when {@code
+ * wait.fallback.seconds} &gt; 0, by a processing-time timer as well: if the watermark stalls
+ * because traffic stopped (idle sources hold it back), the processing-time timer fires after the
+ * event time the queue would have reached (last transition time + elapsed processing time) plus the
+ * fallback delay. Both paths raise with the same breach instant, so the alarm id is the same
+ * whichever fires first.
+ */
+public class QueueAnalyticsFunction
+    extends KeyedProcessFunction<String, QueueTransition, QueueMetrics> {
+  private static final long serialVersionUID = 1L;
+
+  /** Side output of RAISED/CLEARED queue alarms. */
+  public static final OutputTag<AlarmEvent> ALARMS =
+      new OutputTag<>("queue-alarms", TypeInformation.of(AlarmEvent.class));
+
+  private static final String SIZE = "QUEUE_SIZE";
+  private static final String WAIT = "QUEUE_WAIT";
+  private static final String ABANDONMENT = "ABANDONMENT_RATE";
+  private static final String SERVICE_LEVEL = "SERVICE_LEVEL";
+
+  private final QueueRulesConfig cfg;
+  private final QueueAlarmRules rules = new QueueAlarmRules();
+  private transient ValueState<QueueLiveState> live;
+  private transient MapState<Long, QueueBucket> slices;
+  private transient MapState<String, QueuedContact> contacts;
+  private transient MapState<String, AlarmEpisode> episodes;
+  private transient Counter late;
+
+  public QueueAnalyticsFunction(QueueRulesConfig cfg) {
+    this.cfg = cfg;
+  }
+
+  @Override
+  public void open(OpenContext ctx) {
+    live = getRuntimeContext().getState(new ValueStateDescriptor<>("live", QueueLiveState.class));
+    slices =
+        getRuntimeContext()
+            .getMapState(
+                new MapStateDescriptor<>(
+                    "slices", Types.LONG, TypeInformation.of(QueueBucket.class)));
+    contacts =
+        getRuntimeContext()
+            .getMapState(
+                new MapStateDescriptor<>(
+                    "contacts", Types.STRING, TypeInformation.of(QueuedContact.class)));
+    episodes =
+        getRuntimeContext()
+            .getMapState(
+                new MapStateDescriptor<>(
+                    "episodes", Types.STRING, TypeInformation.of(AlarmEpisode.class)));
+    late = getRuntimeContext().getMetricGroup().counter("lateTransitions");
+  }
+
+  private long sliceOf(long t) {
+    return Math.floorDiv(t, cfg.slideMs()) * cfg.slideMs();
+  }
+
+  @Override
+  public void processElement(QueueTransition tr, Context ctx, Collector<QueueMetrics> out)
+      throws Exception {
+    QueueLiveState s = live.value();
+    if (s == null) {
+      s = new QueueLiveState();
+    }
+    if (tr.queueName != null) {
+      s.queueName = tr.queueName;
+    }
+    QueueRules r = cfg.rulesFor(ctx.getCurrentKey(), s.queueName);
+    long t = tr.timeMs;
+    if (s.lastWindowEndMs != Long.MIN_VALUE && t < s.lastWindowEndMs) {
+      late.inc();
+    }
+    if (t > s.maxTimeMs) {
+      s.maxTimeMs = t;
+      s.maxTimeSeenAtProcMs = ctx.timerService().currentProcessingTime();
+    }
+    long slice = sliceOf(t);
+    QueueBucket b = slices.get(slice);
+    if (b == null) {
+      b = new QueueBucket();
+    }
+    boolean changed = false;
+    if (QueueTransition.ENQUEUED.equals(tr.kind)) {
+      if (!contacts.contains(tr.contactId)) {
+        contacts.put(tr.contactId, new QueuedContact(tr.enqueueMs));
+        s.waiting++;
+        b.offered++;
+        changed = true;
+        long breach = QueueAlarmRules.waitBreachAt(r, tr.enqueueMs);
+        ctx.timerService().registerEventTimeTimer(breach);
+        if (cfg.waitFallbackMs() > 0) {
+          long ahead = Math.max(0, breach - s.maxTimeMs);
+          ctx.timerService()
+              .registerProcessingTimeTimer(
+                  ctx.timerService().currentProcessingTime() + ahead + cfg.waitFallbackMs());
+        }
+      }
+    } else {
+      QueuedContact q = contacts.get(tr.contactId);
+      if (q == null || q.exitMs == null) {
+        if (q != null) {
+          q.exitMs = t;
+          contacts.put(tr.contactId, q);
+          s.waiting--;
+        }
+        changed = true;
+        long wait = t - tr.enqueueMs;
+        switch (tr.kind) {
+          case QueueTransition.ANSWERED -> {
+            b.answered++;
+            if (wait <= r.serviceLevelSeconds() * 1000L) {
+              b.answeredWithin++;
+            }
+            addWait(b, wait);
+          }
+          case QueueTransition.ABANDONED -> {
+            b.abandoned++;
+            if (wait < r.shortAbandonSeconds() * 1000L) {
+              b.shortAbandoned++;
+            }
+            addWait(b, wait);
+          }
+          default -> b.timedOut++;
+        }
+      }
+    }
+    if (!changed) {
+      return;
+    }
+    if (s.lastWindowEndMs == Long.MIN_VALUE
+        || slice >= s.lastWindowEndMs + cfg.slideMs() - cfg.windowLengthMs()) {
+      slices.put(slice, b);
+    }
+    long end = slice + cfg.slideMs();
+    if (s.lastWindowEndMs != Long.MIN_VALUE) {
+      end = Math.max(end, s.lastWindowEndMs + cfg.slideMs());
+    }
+    if (s.nextWindowEndMs == Long.MIN_VALUE || end < s.nextWindowEndMs) {
+      // The first window this transition is in (an earlier transition may arrive after a later
+      // one). A timer already set for a later end stays; it fires as a plain QUEUE_WAIT check.
+      s.nextWindowEndMs = end;
+      ctx.timerService().registerEventTimeTimer(end);
+    }
+    final long waiting = s.waiting;
+    apply(SIZE, ep -> rules.size(ep, r, waiting, t), ctx);
+    if (tr.isExit()) {
+      Long oldest = oldestWaitingEnqueue(t);
+      double oldestWait = oldest == null ? 0.0 : (t - oldest) / 1000.0;
+      apply(WAIT, ep -> rules.waitRecheck(ep, r, oldestWait, t), ctx);
+    }
+    long windowEnd = sliceOf(t) + cfg.slideMs();
+    evaluateWindowed(r, windowEnd, t, ctx);
+    live.update(s);
+  }
+
+  private static void addWait(QueueBucket b, long waitMs) {
+    b.waitSumMs += waitMs;
+    b.waitCount++;
+    b.waitMaxMs = Math.max(b.waitMaxMs, waitMs);
+  }
+
+  /** Sum of the slices of window {@code [end − length, end)}. */
+  private QueueBucket window(long end) throws Exception {
+    QueueBucket w = new QueueBucket();
+    for (long k = end - cfg.windowLengthMs(); k < end; k += cfg.slideMs()) {
+      QueueBucket b = slices.get(k);
+      if (b != null) {
+        w.add(b);
+      }
+    }
+    return w;
+  }
+
+  private void evaluateWindowed(QueueRules r, long end, long t, Context ctx) throws Exception {
+    QueueBucket w = window(end);
+    long start = end - cfg.windowLengthMs();
+    boolean open = r.hours().isOpen(t);
+    apply(ABANDONMENT, ep -> rules.abandonment(ep, r, w, start, end, t, open), ctx);
+    apply(SERVICE_LEVEL, ep -> rules.serviceLevel(ep, r, w, start, end, t, open), ctx);
+  }
+
+  /** Earliest enqueue among contacts still waiting just after {@code t}, or null. */
+  private Long oldestWaitingEnqueue(long t) throws Exception {
+    Long oldest = null;
+    for (QueuedContact q : contacts.values()) {
+      boolean waiting = q.enqueueMs <= t && (q.exitMs == null || q.exitMs > t);
+      if (waiting && (oldest == null || q.enqueueMs < oldest)) {
+        oldest = q.enqueueMs;
+      }
+    }
+    return oldest;
+  }
+
+  private interface Evaluation {
+    AlarmEvent apply(AlarmEpisode episode) throws Exception;
+  }
+
+  private void apply(String rule, Evaluation f, Context ctx) throws Exception {
+    AlarmEpisode ep = episodes.get(rule);
+    if (ep == null) {
+      ep = new AlarmEpisode();
+    }
+    AlarmEvent a = f.apply(ep);
+    if (a == null) {
+      return;
+    }
+    ctx.output(ALARMS, a);
+    if (ep.active) {
+      episodes.put(rule, ep);
+    } else {
+      episodes.remove(rule);
+    }
+  }
+
+  @Override
+  public void onTimer(long ts, OnTimerContext ctx, Collector<QueueMetrics> out) throws Exception {
+    QueueLiveState s = live.value();
+    if (s == null) {
+      return;
+    }
+    QueueRules r = cfg.rulesFor(ctx.getCurrentKey(), s.queueName);
+    long now = ts;
+    if (ctx.timeDomain() == TimeDomain.PROCESSING_TIME) {
+      // Event time the queue has reached if time went on since the last transition.
+      long elapsed = Math.max(0, ts - s.maxTimeSeenAtProcMs - cfg.waitFallbackMs());
+      now = Math.max(ctx.timerService().currentWatermark(), s.maxTimeMs + elapsed);
+    } else if (ts == s.nextWindowEndMs) {
+      emitWindow(ts, s, r, ctx, out);
+    }
+    checkWait(now, r, ctx);
+    if (ctx.timeDomain() == TimeDomain.PROCESSING_TIME && !episodes.contains(WAIT)) {
+      rearmFallback(now, ts, r, ctx);
+    }
+    if (s.nextWindowEndMs == Long.MIN_VALUE
+        && s.waiting == 0
+        && contacts.isEmpty()
+        && slices.isEmpty()
+        && episodes.isEmpty()) {
+      live.clear();
+    } else {
+      live.update(s);
+    }
+  }
+
+  /**
+   * The estimate of event time behind a fallback timer can fall short (a later transition was
+   * delivered late): keep one fallback timer pending for the next breach of a waiting contact.
+   */
+  private void rearmFallback(long now, long procNow, QueueRules r, Context ctx) throws Exception {
+    long next = Long.MAX_VALUE;
+    for (QueuedContact q : contacts.values()) {
+      if (q.exitMs == null) {
+        long at = QueueAlarmRules.waitBreachAt(r, q.enqueueMs);
+        if (at > now) {
+          next = Math.min(next, at);
+        }
+      }
+    }
+    if (next != Long.MAX_VALUE) {
+      ctx.timerService().registerProcessingTimeTimer(procNow + (next - now));
+    }
+  }
+
+  /** QUEUE_WAIT at {@code t}: raise for the oldest contact past its breach instant; re-check. */
+  private void checkWait(long t, QueueRules r, Context ctx) throws Exception {
+    Long breached = null;
+    for (QueuedContact q : contacts.values()) {
+      long at = QueueAlarmRules.waitBreachAt(r, q.enqueueMs);
+      if (at <= t
+          && (q.exitMs == null || q.exitMs > at)
+          && (breached == null || q.enqueueMs < breached)) {
+        breached = q.enqueueMs;
+      }
+    }
+    if (breached != null) {
+      long e = breached;
+      apply(WAIT, ep -> rules.waitBreached(ep, r, e), ctx);
+    }
+    Long oldest = oldestWaitingEnqueue(t);
+    double oldestWait = oldest == null ? 0.0 : (t - oldest) / 1000.0;
+    apply(WAIT, ep -> rules.waitRecheck(ep, r, oldestWait, t), ctx);
+  }
+
+  private void emitWindow(
+      long end, QueueLiveState s, QueueRules r, OnTimerContext ctx, Collector<QueueMetrics> out)
+      throws Exception {
+    long start = end - cfg.windowLengthMs();
+    QueueBucket w = window(end);
+    long inQueue = 0;
+    Long oldest = null;
+    Iterator<Map.Entry<String, QueuedContact>> it = contacts.iterator();
+    while (it.hasNext()) {
+      QueuedContact q = it.next().getValue();
+      if (q.waitingAt(end)) {
+        inQueue++;
+        if (oldest == null || q.enqueueMs < oldest) {
+          oldest = q.enqueueMs;
+        }
+      } else if (q.exitMs != null && q.exitMs < end) {
+        it.remove(); // left before every window still to come
+      }
+    }
+    long keepFrom = end + cfg.slideMs() - cfg.windowLengthMs();
+    Iterator<Long> keys = slices.keys().iterator();
+    while (keys.hasNext()) {
+      if (keys.next() < keepFrom) {
+        keys.remove();
+      }
+    }
+    // removal through iterators can leave an empty map behind in the heap backend
+    if (contacts.isEmpty()) {
+      contacts.clear();
+    }
+    if (slices.isEmpty()) {
+      slices.clear();
+    }
+    boolean open = r.hours().isOpen(end - 1);
+    out.collect(QueueWindowMetrics.of(r, w, start, end, inQueue, oldest, open));
+    s.lastWindowEndMs = end;
+    apply(ABANDONMENT, ep -> rules.abandonment(ep, r, w, start, end, end - 1, open), ctx);
+    apply(SERVICE_LEVEL, ep -> rules.serviceLevel(ep, r, w, start, end, end - 1, open), ctx);
+    boolean more =
+        s.waiting > 0
+            || !slices.isEmpty()
+            || episodes.contains(ABANDONMENT)
+            || episodes.contains(SERVICE_LEVEL);
+    if (more) {
+      s.nextWindowEndMs = end + cfg.slideMs();
+      ctx.timerService().registerEventTimeTimer(s.nextWindowEndMs);
+    } else {
+      s.nextWindowEndMs = Long.MIN_VALUE;
+    }
+  }
+}

@@ -1,0 +1,23 @@
+package com.cci.streaming.functions.queue;
+
+/** Per-queue scalars of {@link QueueAnalyticsFunction}. Flink POJO. */
+public class QueueLiveState {
+  /** Queue name as last seen on a transition (CTRs carry it), or null. */
+  public String queueName;
+
+  /** Contacts waiting now (entered, not left). */
+  public long waiting;
+
+  /** End of the next window to emit (event-time timer), or {@link Long#MIN_VALUE} when none. */
+  public long nextWindowEndMs = Long.MIN_VALUE;
+
+  /** End of the last window emitted, or {@link Long#MIN_VALUE}. */
+  public long lastWindowEndMs = Long.MIN_VALUE;
+
+  /** Latest transition time seen, and the processing time it was seen at (wait fallback). */
+  public long maxTimeMs = Long.MIN_VALUE;
+
+  public long maxTimeSeenAtProcMs;
+
+  public QueueLiveState() {}
+}
