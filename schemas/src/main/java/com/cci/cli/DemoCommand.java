@@ -56,6 +56,30 @@ import software.amazon.awssdk.services.kinesis.KinesisClient;
       "Exit code 0 when every record is valid and delivered, 1 otherwise."
     })
 public final class DemoCommand implements Callable<Integer> {
+  /**
+   * What a downstream module adds to the demo around the Kinesis playback (the streaming job joins
+   * here): started after the input streams exist, stopped after every record was played.
+   */
+  public interface Stage {
+    /** Called with kinesis-mock (or the configured endpoint) up and the input streams created. */
+    void beforePlay(LocalStack stack, PrintWriter out) throws Exception;
+
+    /** Called after the playback; returns false when the stage's own checks failed. */
+    boolean afterPlay(LocalStack stack, PrintWriter out) throws Exception;
+  }
+
+  private final Stage stage;
+
+  /** The demo of this module alone. */
+  public DemoCommand() {
+    this(null);
+  }
+
+  /** The demo with a downstream stage (e.g. the streaming job) around the Kinesis playback. */
+  public DemoCommand(Stage stage) {
+    this.stage = stage;
+  }
+
   @Spec CommandSpec spec;
 
   @Option(
@@ -116,6 +140,7 @@ public final class DemoCommand implements Callable<Integer> {
     SimulationSummary summary;
     PlayReport report = null;
     Map<String, Integer> readBack = new LinkedHashMap<>();
+    boolean stageOk = true;
     try (DirectorySink files = new DirectorySink(dir)) {
       SimulationSink side = stats.tee(files);
       Simulator sim =
@@ -137,6 +162,9 @@ public final class DemoCommand implements Callable<Integer> {
           new KinesisAdmin(kinesis).ensureStreams(names, KinesisAdmin.DEFAULT_SHARDS);
           o.printf("kinesis: %s (%s)%n", stack.kinesisEndpoint(), String.join(", ", names));
           o.flush();
+          if (stage != null) {
+            stage.beforePlay(stack, o);
+          }
           report = KinesisPlayer.builder(kinesis).speed(speed).build().play(checked);
           for (String logical : Streams.INPUTS) {
             long expected =
@@ -145,6 +173,9 @@ public final class DemoCommand implements Callable<Integer> {
                 new KinesisTail(
                     kinesis, Streams.kinesisName(logical), KinesisTail.Start.TRIM_HORIZON);
             readBack.put(logical, tail.await((int) expected, Duration.ofSeconds(60)).size());
+          }
+          if (stage != null) {
+            stageOk = stage.afterPlay(stack, o);
           }
         }
       }
@@ -179,11 +210,11 @@ public final class DemoCommand implements Callable<Integer> {
       delivered &= report.complete();
     }
     o.printf(Locale.ROOT, "%n== done in %.1f s; output in %s%n", secs, dir);
-    o.println(
-        "   next: the streaming job (alarms), QA scoring and the webhook join this demo as they"
-            + " land.");
+    if (stage == null) {
+      o.println("   (the streaming alarm job joins this demo when run as ./cci demo)");
+    }
     o.flush();
-    return stats.invalid == 0 && delivered ? 0 : 1;
+    return stats.invalid == 0 && delivered && stageOk ? 0 : 1;
   }
 
   /** Counts what flows through: contract validation per record, ground-truth highlights. */
