@@ -34,17 +34,18 @@ import software.amazon.awssdk.services.kinesis.KinesisClient;
 
 /**
  * End to end on kinesis-mock: the incident simulation (6 minutes from 10:00, seed 7) is played into
- * the four input streams at 60x while the whole job (AlarmWorkflow on the Kinesis sources and
+ * the four input streams at 240x while the whole job (AlarmWorkflow on the Kinesis sources and
  * sinks, dev configuration) runs in a MiniCluster; the alarm stream is read back.
  *
  * <p>Oracle: the same simulation through the same graph in replay mode (bounded files). Per-contact
  * alarms (FRAUD_CATEGORY, NEGATIVE_SENTIMENT) are raised by the records themselves, so exactly the
  * same contacts must be alarmed as in the replay. Their ids are compared and reported but not
  * asserted: a segment that arrives before its contact's connected-to-agent anchor is timed by the
- * watermark (SegmentClock), so its episode start depends on timing. Window rules depend on how far
- * watermarks got when the test stops, so for them only "every rule that fired live also fired in
- * the replay" is asserted. Every record on the alarm stream must satisfy the {@code alarm}
- * contract, with the alarm id as partition key; nothing may be dead-lettered.
+ * watermark (SegmentClock), so its episode start depends on timing. Queue rules depend on how far
+ * watermarks got when the test stops and on the order transitions reach a queue, so for them only
+ * "queue alarms were raised, on queues the replay also alarmed on" is asserted. Every record on the
+ * alarm stream must satisfy the {@code alarm} contract, with the alarm id as partition key; nothing
+ * may be dead-lettered.
  */
 class KinesisAlarmWorkflowIT {
   static final List<String> STREAMS =
@@ -68,6 +69,12 @@ class KinesisAlarmWorkflowIT {
               .setNumberTaskManagers(1)
               .setNumberSlotsPerTaskManager(2)
               .build());
+
+  /**
+   * Play speed: the 6 incident minutes' records arrive over ~52 simulated minutes (CTRs follow
+   * after-contact work, some late), so 240x plays them in ~13 s.
+   */
+  static final double SPEED = 240;
 
   static final Set<String> PER_CONTACT = Set.of("FRAUD_CATEGORY", "NEGATIVE_SENTIMENT");
 
@@ -98,11 +105,16 @@ class KinesisAlarmWorkflowIT {
       List<TailRecord> alarms = new ArrayList<>();
       try {
         List<StreamRecord> records = IncidentRun.records();
-        PlayReport play = KinesisPlayer.builder(kinesis).speed(60).build().play(records.iterator());
+        PlayReport play =
+            KinesisPlayer.builder(kinesis).speed(SPEED).build().play(records.iterator());
         assertThat(play.complete()).as(play.summary()).isTrue();
         System.out.printf(
-            "played %d records in %d ms (%d ms after submit)%n",
-            play.sent(), play.elapsed().toMillis(), (System.nanoTime() - submit) / 1_000_000);
+            "played %d records in %d ms (%d ms after submit), simulated span %s, max lag %d ms%n",
+            play.sent(),
+            play.elapsed().toMillis(),
+            (System.nanoTime() - submit) / 1_000_000,
+            play.simulatedSpan(),
+            play.maxLag().toMillis());
 
         Set<String> wanted = expectedContacts.get("FRAUD_CATEGORY");
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
@@ -139,10 +151,15 @@ class KinesisAlarmWorkflowIT {
           // by the watermark (SegmentClock), so their episode start, hence id, depends on timing.
           System.out.printf("%s: %d ids differ from the replay's%n", rule, idsDiffering.size());
         }
-        // Window rules: the live run stops wherever its watermarks got, and a window rule's
-        // episode start depends on which window first breached in that run; only the rules are
-        // compared (every rule that fired live also fired in the replay).
-        assertThat(expectedRaised.keySet()).containsAll(gotRaised.keySet());
+        // Queue rules: the live run stops wherever its watermarks got, and which record first
+        // crosses a queue threshold can differ between runs (see the queue rules in README), so
+        // neither ids nor the exact rule set are stable. Asserted: queue alarms were raised, and
+        // only for queues the replay also alarmed on.
+        Set<String> liveQueues = raisedQueues(got);
+        Set<String> replayQueues = raisedQueues(oracle);
+        System.out.println("queues alarmed live: " + liveQueues + ", in replay: " + replayQueues);
+        assertThat(liveQueues).isNotEmpty();
+        assertThat(replayQueues).containsAll(liveQueues);
         assertThat(deadTail.drain(Duration.ofSeconds(1), Duration.ofSeconds(5))).isEmpty();
         List<TailRecord> metrics = metricsTail.drain(Duration.ofSeconds(1), Duration.ofSeconds(5));
         System.out.printf("queue-metrics stream: %d records%n", metrics.size());
@@ -171,6 +188,13 @@ class KinesisAlarmWorkflowIT {
                 a -> a.get("rule").asText(),
                 TreeMap::new,
                 Collectors.mapping(a -> a.get("contactId").asText(), Collectors.toSet())));
+  }
+
+  static Set<String> raisedQueues(List<JsonNode> alarms) {
+    return alarms.stream()
+        .filter(a -> "RAISED".equals(a.get("state").asText()) && a.hasNonNull("queue"))
+        .map(a -> a.get("queue").asText())
+        .collect(Collectors.toCollection(java.util.TreeSet::new));
   }
 
   static Set<String> raisedContacts(List<TailRecord> records, String rule) {

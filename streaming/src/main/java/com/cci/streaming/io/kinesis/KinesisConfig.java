@@ -5,12 +5,15 @@ import com.cci.streaming.config.ConfigException;
 import com.cci.streaming.config.PropertyGroups;
 import java.io.Serializable;
 import java.net.URI;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -195,16 +198,56 @@ public final class KinesisConfig implements Serializable {
     return new KinesisConfig(b);
   }
 
-  /** Reads group {@value #GROUP} of the job's runtime properties. */
+  /** Every key this group understands. */
+  public static final Set<String> KEYS = keys();
+
+  private static Set<String> keys() {
+    Set<String> k =
+        new TreeSet<>(
+            List.of(
+                "region",
+                "endpoint",
+                "account-id",
+                "credentials",
+                "credentials.access-key-id",
+                "credentials.secret-key",
+                "initial-position",
+                "shard-discovery-interval-ms",
+                "sink.max-time-in-buffer-ms",
+                "sink.max-batch-size",
+                "sink.max-in-flight-requests",
+                "sink.max-buffered-requests"));
+    for (String s : LOGICAL_STREAMS) {
+      k.add(streamKey(s));
+    }
+    return Collections.unmodifiableSet(k);
+  }
+
+  /**
+   * Reads group {@value #GROUP} of the job's runtime properties; an unknown key (a typo would
+   * otherwise silently fall back to a default) fails naming it.
+   */
   public static KinesisConfig from(PropertyGroups groups) {
     Map<String, String> entries = groups.entries(GROUP);
+    return fromMap(entries);
+  }
+
+  /** Reads group {@value #GROUP} from a map of its keys, rejecting unknown keys. */
+  public static KinesisConfig fromMap(Map<String, String> entries) {
+    for (String key : entries.keySet()) {
+      if (!KEYS.contains(key)) {
+        throw bad(key, "unknown key; known keys: " + KEYS);
+      }
+    }
     return fromLookup(entries::get);
   }
 
   /** Reads group {@value #GROUP} from its properties (see {@link #fromLookup}). */
   public static KinesisConfig fromProperties(Properties group) {
     Objects.requireNonNull(group, "property group '" + GROUP + "' is missing");
-    return fromLookup(group::getProperty);
+    Map<String, String> m = new LinkedHashMap<>();
+    group.stringPropertyNames().forEach(k -> m.put(k, group.getProperty(k)));
+    return fromMap(m);
   }
 
   /**
@@ -221,7 +264,7 @@ public final class KinesisConfig implements Serializable {
     m.put("initial-position", "TRIM_HORIZON");
     m.put("shard-discovery-interval-ms", "1000");
     m.putAll(overrides);
-    return fromLookup(m::get);
+    return fromMap(m);
   }
 
   /**

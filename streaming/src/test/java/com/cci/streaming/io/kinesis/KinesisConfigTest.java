@@ -54,6 +54,16 @@ class KinesisConfigTest {
   }
 
   @Test
+  void theCheckedInDevConfigurationIsValid() {
+    KinesisConfig c = KinesisConfig.from(com.cci.streaming.config.PropertyGroups.fromDevResource());
+    assertThat(c.endpoint()).isNotNull();
+    assertThat(c.credentials()).isEqualTo(KinesisConfig.Credentials.BASIC);
+    assertThat(c.initialPosition()).isEqualTo(KinesisConfig.InitialPosition.TRIM_HORIZON);
+    assertThat(c.streamName(Streams.ALARMS)).isEqualTo("cci-alarms");
+    assertThat(c.sinkMaxTimeInBufferMs()).isLessThanOrEqualTo(200);
+  }
+
+  @Test
   void streamArnsAreTakenAsGivenAndNoAccountIsNeededThen() {
     Map<String, String> m = new HashMap<>(Map.of("region", "us-west-2"));
     for (String s : KinesisConfig.LOGICAL_STREAMS) {
@@ -105,6 +115,9 @@ class KinesisConfigTest {
                         "initial-position",
                         "EARLIEST")))
         .hasMessageContaining("key 'initial-position'");
+    assertThatThrownBy(
+            () -> KinesisConfig.local(URI.create("http://h:1"), Map.of("stream.ctr", "x")))
+        .hasMessageStartingWith("group 'kinesis' key 'stream.ctr': unknown key");
     assertThatThrownBy(() -> KinesisConfig.fromProperties(null))
         .hasMessageContaining("property group 'kinesis' is missing");
     KinesisConfig ok = of(Map.of("region", "us-east-1", "endpoint", "http://h:1"));

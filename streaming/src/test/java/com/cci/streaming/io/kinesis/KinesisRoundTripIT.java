@@ -99,8 +99,7 @@ class KinesisRoundTripIT {
     KinesisConfig cfg =
         KinesisConfig.local(
             STACK.kinesisEndpoint(),
-            Map.of(
-                "stream." + Streams.CTR, IN, "stream.alarms", ALARMS, "stream.dead-letter", DEAD));
+            Map.of("input.ctr", IN, "output.alarms", ALARMS, "output.dead-letter", DEAD));
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     env.setParallelism(2);
     env.getConfig().disableGenericTypes();
