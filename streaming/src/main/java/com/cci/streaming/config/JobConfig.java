@@ -2,6 +2,7 @@ package com.cci.streaming.config;
 
 import com.cci.streaming.functions.conversation.ConversationRulesConfig;
 import com.cci.streaming.functions.queue.QueueRulesConfig;
+import com.cci.streaming.io.kinesis.KinesisConfig;
 import java.io.Serializable;
 
 /**
@@ -44,7 +45,7 @@ public final class JobConfig implements Serializable {
         JobSettings.from(p),
         WatermarkSettings.from(p),
         ParseSettings.from(p),
-        QueueRulesConfig.from(p.asProperties()),
+        QueueRulesConfig.from(p),
         ConversationRulesConfig.from(p));
   }
 
@@ -60,9 +61,9 @@ public final class JobConfig implements Serializable {
     return properties;
   }
 
-  /** Kinesis streams, region and endpoint (validated on each call). */
-  public KinesisSettings kinesis() {
-    return KinesisSettings.from(properties);
+  /** Kinesis streams, region, endpoint, credentials and sink buffering (validated on each call). */
+  public KinesisConfig kinesis() {
+    return KinesisConfig.from(properties);
   }
 
   public JobSettings job() {

@@ -22,14 +22,18 @@ import org.apache.flink.util.Collector;
  *   <li>An event with the agent's {@code connectedToAgentTimestamp} (CONNECTED_TO_AGENT, or a
  *       DISCONNECTED after an answer) means ANSWERED at that time; a DISCONNECTED without one means
  *       ABANDONED at its {@code disconnectTimestamp} (Connect: disconnected while queued).
- *   <li>The CTR is final: if the contact's events were lost it supplies what is missing (enqueue,
- *       and answer at {@code Agent.ConnectedToAgentTimestamp}, or abandon at {@code
- *       Queue.DequeueTimestamp}); counted in {@code transitionsFromCtr}.
+ *   <li>The CTR is final, but it is applied only when the watermark passes its {@code
+ *       LastUpdateTimestamp}: by then every contact event of the contact (all earlier) has been
+ *       processed, so the events' millisecond times win and the result does not depend on which
+ *       stream was read first. If the events were lost, the CTR supplies what is missing (enqueue
+ *       at {@code Queue.EnqueueTimestamp}, answer at {@code Agent.ConnectedToAgentTimestamp}, or
+ *       abandon at {@code Queue.DequeueTimestamp}); counted in {@code transitionsFromCtr}.
  *   <li>A contact still waiting {@code queueTimeout} after its enqueue with neither an exit event
- *       nor a CTR leaves as TIMED_OUT (counted in {@code queueTimeouts}).
+ *       nor a CTR leaves as TIMED_OUT (counted in {@code queueTimeouts}); a CTR arriving later
+ *       changes nothing.
  *   <li>Events and CTRs without queue info create no state. After the exit the state stays as a
- *       tombstone (so late events and the CTR change nothing) until {@code eventGrace} after the
- *       CTR or, without a CTR, {@code retention} after the exit.
+ *       tombstone (so late events, the CTR and its re-emissions change nothing) until {@code
+ *       retention} after the exit or the CTR's {@code LastUpdateTimestamp}, whichever is later.
  * </ul>
  *
  * Transfers need no special case: the transferred contact is a new ContactId (with {@code
@@ -41,22 +45,20 @@ public class ContactQueueTracker
 
   private final long queueTimeoutMs;
   private final long retentionMs;
-  private final long eventGraceMs;
   private transient ValueState<TrackedContact> state;
   private transient Counter fromCtr;
   private transient Counter timeouts;
 
-  public ContactQueueTracker(long queueTimeoutMs, long retentionMs, long eventGraceMs) {
-    if (queueTimeoutMs <= 0 || retentionMs <= 0 || eventGraceMs <= 0) {
-      throw new IllegalArgumentException("timeout, retention and grace must be > 0 ms");
+  public ContactQueueTracker(long queueTimeoutMs, long retentionMs) {
+    if (queueTimeoutMs <= 0 || retentionMs <= 0) {
+      throw new IllegalArgumentException("timeout and retention must be > 0 ms");
     }
     this.queueTimeoutMs = queueTimeoutMs;
     this.retentionMs = retentionMs;
-    this.eventGraceMs = eventGraceMs;
   }
 
   public ContactQueueTracker(QueueRulesConfig cfg) {
-    this(cfg.queueTimeoutMs(), cfg.contactRetentionMs(), cfg.eventGraceMs());
+    this(cfg.queueTimeoutMs(), cfg.contactRetentionMs());
   }
 
   @Override
@@ -70,13 +72,15 @@ public class ContactQueueTracker
   @Override
   public void processElement1(ContactEventRecord e, Context ctx, Collector<QueueTransition> out)
       throws Exception {
-    TrackedContact c = state.value();
     if (e.queueId == null || e.enqueueMs == null) {
       return; // INITIATED, CONNECTED_TO_SYSTEM, or a contact that never queued
     }
+    TrackedContact c = state.value();
     if (c == null) {
       c = new TrackedContact();
-      enqueue(c, e.contactId, e.queueId, null, e.enqueueMs, QueueTransition.FROM_EVENT, out);
+    }
+    if (!c.enqueued) {
+      enqueue(c, e.contactId, e.queueId, e.enqueueMs, QueueTransition.FROM_EVENT, out);
     }
     if (c.waiting()) {
       if (e.connectedToAgentMs != null || "CONNECTED_TO_AGENT".equals(e.eventType)) {
@@ -87,7 +91,7 @@ public class ContactQueueTracker
         exit(c, e.contactId, QueueTransition.ABANDONED, at, QueueTransition.FROM_EVENT, out);
       }
     }
-    schedule(c, ctx.timerService().currentWatermark(), ctx);
+    schedule(c, ctx);
   }
 
   @Override
@@ -99,48 +103,60 @@ public class ContactQueueTracker
     }
     if (c == null) {
       c = new TrackedContact();
-      enqueue(c, r.contactId, r.queueId, r.queueName, r.enqueueMs, QueueTransition.FROM_CTR, out);
-      fromCtr.inc();
     }
     if (c.queueName == null) {
       c.queueName = r.queueName;
     }
-    if (c.waiting()) {
-      if (r.connectedToAgentMs != null) {
-        exit(
-            c,
-            r.contactId,
-            QueueTransition.ANSWERED,
-            r.connectedToAgentMs,
-            QueueTransition.FROM_CTR,
-            out);
-      } else {
-        long at =
-            r.dequeueMs != null
-                ? r.dequeueMs
-                : r.disconnectMs != null ? r.disconnectMs : r.lastUpdateMs;
-        exit(c, r.contactId, QueueTransition.ABANDONED, at, QueueTransition.FROM_CTR, out);
-      }
+    if (!c.ctrSeen) {
+      c.ctrSeen = true;
+      c.ctrPending = r.queueId != null && r.enqueueMs != null;
+      c.ctrLastUpdateMs = r.lastUpdateMs;
+      c.ctrQueueId = r.queueId;
+      c.ctrEnqueueMs = r.enqueueMs;
+      c.ctrAnswerMs = r.connectedToAgentMs;
+      c.ctrLeftMs =
+          r.connectedToAgentMs != null
+              ? r.connectedToAgentMs
+              : r.dequeueMs != null
+                  ? r.dequeueMs
+                  : r.disconnectMs != null ? r.disconnectMs : r.lastUpdateMs;
+    }
+    schedule(c, ctx);
+  }
+
+  /** Applies the CTR: emits what the events did not. */
+  private void reconcile(TrackedContact c, String contactId, Collector<QueueTransition> out) {
+    c.ctrPending = false;
+    if (!c.enqueued) {
+      enqueue(c, contactId, c.ctrQueueId, c.ctrEnqueueMs, QueueTransition.FROM_CTR, out);
       fromCtr.inc();
     }
-    c.ctrSeen = true;
-    schedule(c, Math.max(r.lastUpdateMs, c.exitMs), ctx);
+    if (c.waiting()) {
+      String kind = c.ctrAnswerMs != null ? QueueTransition.ANSWERED : QueueTransition.ABANDONED;
+      exit(c, contactId, kind, c.ctrLeftMs, QueueTransition.FROM_CTR, out);
+      fromCtr.inc();
+    }
   }
 
   private void enqueue(
       TrackedContact c,
       String contactId,
       String queueId,
-      String queueName,
       long enqueueMs,
       String source,
       Collector<QueueTransition> out) {
+    c.enqueued = true;
     c.queueId = queueId;
-    c.queueName = queueName;
     c.enqueueMs = enqueueMs;
     out.collect(
         new QueueTransition(
-            queueId, queueName, contactId, QueueTransition.ENQUEUED, enqueueMs, enqueueMs, source));
+            queueId,
+            c.queueName,
+            contactId,
+            QueueTransition.ENQUEUED,
+            enqueueMs,
+            enqueueMs,
+            source));
   }
 
   private void exit(
@@ -157,20 +173,22 @@ public class ContactQueueTracker
             c.queueId, c.queueName, contactId, kind, c.exitMs, c.enqueueMs, source));
   }
 
-  /**
-   * Stores the state and keeps exactly one timer: the queue timeout while waiting, else the
-   * tombstone's end ({@code eventGrace} after {@code referenceMs} once the CTR is in, else {@code
-   * retention} after the exit).
-   */
-  private void schedule(TrackedContact c, long referenceMs, Context ctx) throws Exception {
-    long due;
-    if (c.waiting()) {
-      due = c.enqueueMs + queueTimeoutMs;
-    } else if (c.ctrSeen) {
-      due = Math.max(referenceMs, c.exitMs) + eventGraceMs;
-    } else {
-      due = c.exitMs + retentionMs;
+  /** When this contact's one timer is due. */
+  private long due(TrackedContact c) {
+    if (c.ctrPending) {
+      return c.ctrLastUpdateMs; // reconcile once the watermark passes the CTR
     }
+    if (c.waiting()) {
+      return c.enqueueMs + queueTimeoutMs;
+    }
+    // Tombstone: a re-emitted CTR (later LastUpdateTimestamp, so not a duplicate to the
+    // de-duplicator) can come hours after the first one.
+    return Math.max(c.ctrSeen ? c.ctrLastUpdateMs : Long.MIN_VALUE, c.exitMs) + retentionMs;
+  }
+
+  /** Stores the state and keeps exactly one event-time timer at {@link #due}. */
+  private void schedule(TrackedContact c, Context ctx) throws Exception {
+    long due = due(c);
     if (due != c.timerMs) {
       if (c.timerMs != 0) {
         ctx.timerService().deleteEventTimeTimer(c.timerMs);
@@ -188,7 +206,10 @@ public class ContactQueueTracker
     if (c == null || timestamp != c.timerMs) {
       return;
     }
-    if (c.waiting()) {
+    c.timerMs = 0;
+    if (c.ctrPending) {
+      reconcile(c, ctx.getCurrentKey(), out);
+    } else if (c.waiting()) {
       timeouts.inc();
       exit(
           c,
@@ -197,11 +218,10 @@ public class ContactQueueTracker
           timestamp,
           QueueTransition.FROM_TIMEOUT,
           out);
-      c.timerMs = timestamp + retentionMs;
-      ctx.timerService().registerEventTimeTimer(c.timerMs);
-      state.update(c);
+    } else {
+      state.clear();
       return;
     }
-    state.clear();
+    schedule(c, ctx);
   }
 }

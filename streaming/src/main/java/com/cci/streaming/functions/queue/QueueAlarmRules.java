@@ -63,8 +63,8 @@ public final class QueueAlarmRules implements Serializable {
    * the clear threshold ({@code oldestWaitSeconds} 0 when nobody waits).
    */
   public AlarmEvent waitRecheck(AlarmEpisode ep, QueueRules r, double oldestWaitSeconds, long t) {
-    if (!ep.active) {
-      return null;
+    if (!ep.active || t < ep.startedAtMs) {
+      return null; // an observation from before the breach (a timer behind a fallback raise)
     }
     return lifecycle(AlarmRule.QUEUE_WAIT, r.waitSeverity())
         .evaluate(

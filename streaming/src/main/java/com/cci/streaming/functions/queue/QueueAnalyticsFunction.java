@@ -31,10 +31,10 @@ import org.apache.flink.util.OutputTag;
  * {@code end − earliest enqueue} of those.
  *
  * <p>Windows are emitted every slide while the queue has anything inside the window, contacts
- * waiting or a windowed alarm active; a queue that has been quiet for a whole window emits one
- * empty window (which clears its windowed alarms through the volume guard) and then nothing until
- * its next contact. Transitions older than the last emitted window end are applied to the live
- * state and later windows but cannot change emitted ones (counted in {@code lateTransitions}).
+ * waiting or a windowed alarm active (an empty window then clears it through the volume guard);
+ * after that a quiet queue emits nothing until its next contact. Transitions older than the last
+ * emitted window end are applied to the live state and later windows but cannot change emitted ones
+ * (counted in {@code lateTransitions}).
  *
  * <p><b>Rules</b> ({@link QueueAlarmRules}) go to the side output {@link #ALARMS}: QUEUE_SIZE and
  * the windowed rules are evaluated on every transition (windowed ones over the window that ends at
@@ -176,7 +176,9 @@ public class QueueAnalyticsFunction
     if (s.lastWindowEndMs != Long.MIN_VALUE) {
       end = Math.max(end, s.lastWindowEndMs + cfg.slideMs());
     }
-    if (s.nextWindowEndMs == Long.MIN_VALUE) {
+    if (s.nextWindowEndMs == Long.MIN_VALUE || end < s.nextWindowEndMs) {
+      // The first window this transition is in (an earlier transition may arrive after a later
+      // one). A timer already set for a later end stays; it fires as a plain QUEUE_WAIT check.
       s.nextWindowEndMs = end;
       ctx.timerService().registerEventTimeTimer(end);
     }
@@ -218,11 +220,12 @@ public class QueueAnalyticsFunction
     apply(SERVICE_LEVEL, ep -> rules.serviceLevel(ep, r, w, start, end, t, open), ctx);
   }
 
-  /** Earliest enqueue among contacts waiting at {@code t}, or null. */
+  /** Earliest enqueue among contacts still waiting just after {@code t}, or null. */
   private Long oldestWaitingEnqueue(long t) throws Exception {
     Long oldest = null;
     for (QueuedContact q : contacts.values()) {
-      if (q.waitingAt(t) && (oldest == null || q.enqueueMs < oldest)) {
+      boolean waiting = q.enqueueMs <= t && (q.exitMs == null || q.exitMs > t);
+      if (waiting && (oldest == null || q.enqueueMs < oldest)) {
         oldest = q.enqueueMs;
       }
     }
@@ -266,6 +269,9 @@ public class QueueAnalyticsFunction
       emitWindow(ts, s, r, ctx, out);
     }
     checkWait(now, r, ctx);
+    if (ctx.timeDomain() == TimeDomain.PROCESSING_TIME && !episodes.contains(WAIT)) {
+      rearmFallback(now, ts, r, ctx);
+    }
     if (s.nextWindowEndMs == Long.MIN_VALUE
         && s.waiting == 0
         && contacts.isEmpty()
@@ -274,6 +280,25 @@ public class QueueAnalyticsFunction
       live.clear();
     } else {
       live.update(s);
+    }
+  }
+
+  /**
+   * The estimate of event time behind a fallback timer can fall short (a later transition was
+   * delivered late): keep one fallback timer pending for the next breach of a waiting contact.
+   */
+  private void rearmFallback(long now, long procNow, QueueRules r, Context ctx) throws Exception {
+    long next = Long.MAX_VALUE;
+    for (QueuedContact q : contacts.values()) {
+      if (q.exitMs == null) {
+        long at = QueueAlarmRules.waitBreachAt(r, q.enqueueMs);
+        if (at > now) {
+          next = Math.min(next, at);
+        }
+      }
+    }
+    if (next != Long.MAX_VALUE) {
+      ctx.timerService().registerProcessingTimeTimer(procNow + (next - now));
     }
   }
 
@@ -322,6 +347,13 @@ public class QueueAnalyticsFunction
       if (keys.next() < keepFrom) {
         keys.remove();
       }
+    }
+    // removal through iterators can leave an empty map behind in the heap backend
+    if (contacts.isEmpty()) {
+      contacts.clear();
+    }
+    if (slices.isEmpty()) {
+      slices.clear();
     }
     boolean open = r.hours().isOpen(end - 1);
     out.collect(QueueWindowMetrics.of(r, w, start, end, inQueue, oldest, open));

@@ -12,9 +12,10 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
  * reconciled with CTRs) → per-queue live state, sliding-window metrics and queue rules.
  *
  * <p>The inputs must carry event-time timestamps and watermarks (the parse stage assigns them from
- * the records' own times). The out-of-orderness bound of the contact-event stream must cover twice
- * the delivery jitter: a transition's time can precede its record's timestamp by the jitter of the
- * record it overtook.
+ * the records' own times). After de-duplication the CTRs stop contributing watermarks ({@link
+ * FollowContactEventTime}), so windows and timers follow the contact events' watermark; its
+ * out-of-orderness bound must cover twice the delivery jitter (a transition's time can precede its
+ * record's timestamp by the jitter of the record it overtook).
  */
 public final class QueuePipeline {
   private QueuePipeline() {}
@@ -26,7 +27,10 @@ public final class QueuePipeline {
         ctrs.keyBy(new QueueKeys.CtrContactId())
             .process(new CtrDeduplicator(cfg.contactRetentionMs()))
             .name("queue-ctr-dedup")
-            .uid("queue-ctr-dedup");
+            .uid("queue-ctr-dedup")
+            .assignTimestampsAndWatermarks(new FollowContactEventTime())
+            .name("queue-ctr-follow-event-time")
+            .uid("queue-ctr-follow-event-time");
     DataStream<QueueTransition> transitions =
         events
             .keyBy(new QueueKeys.EventContactId())

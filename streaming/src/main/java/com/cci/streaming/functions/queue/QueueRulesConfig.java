@@ -1,5 +1,7 @@
 package com.cci.streaming.functions.queue;
 
+import com.cci.streaming.config.ConfigException;
+import com.cci.streaming.config.PropertyGroups;
 import com.cci.streaming.rules.Hysteresis;
 import java.io.Serializable;
 import java.time.DateTimeException;
@@ -30,8 +32,6 @@ import java.util.Set;
  *       (counted as timed out, neither answered nor abandoned)</td></tr>
  *   <tr><td></td><td>{@code contact.retention.hours} [24]</td><td>CTR de-duplication state and
  *       finished-contact tombstones live this long (event time)</td></tr>
- *   <tr><td></td><td>{@code event.grace.minutes} [10]</td><td>after a contact's CTR, how long
- *       straggling contact events are still absorbed</td></tr>
  *   <tr><td></td><td>{@code wait.fallback.seconds} [5]</td><td>QUEUE_WAIT processing-time
  *       fallback delay when the watermark stalls; 0 turns it off (replays)</td></tr>
  *   <tr><td>{@code queues.defaults} or {@code queue.<Name>}</td><td>{@code service.level.seconds}
@@ -74,7 +74,6 @@ public final class QueueRulesConfig implements Serializable {
           "window.slide.minutes",
           "queue.timeout.minutes",
           "contact.retention.hours",
-          "event.grace.minutes",
           "wait.fallback.seconds");
   private static final Set<String> RULE_KEYS =
       Set.of(
@@ -102,7 +101,6 @@ public final class QueueRulesConfig implements Serializable {
   private final long slideMs;
   private final long queueTimeoutMs;
   private final long contactRetentionMs;
-  private final long eventGraceMs;
   private final long waitFallbackMs;
   private final QueueRules defaults;
   private final Map<String, QueueRules> byId;
@@ -112,7 +110,6 @@ public final class QueueRulesConfig implements Serializable {
       long slideMs,
       long queueTimeoutMs,
       long contactRetentionMs,
-      long eventGraceMs,
       long waitFallbackMs,
       QueueRules defaults,
       Map<String, QueueRules> byId) {
@@ -127,13 +124,21 @@ public final class QueueRulesConfig implements Serializable {
     this.slideMs = slideMs;
     this.queueTimeoutMs = queueTimeoutMs;
     this.contactRetentionMs = contactRetentionMs;
-    this.eventGraceMs = eventGraceMs;
     this.waitFallbackMs = waitFallbackMs;
     this.defaults = defaults;
     this.byId = Collections.unmodifiableMap(new LinkedHashMap<>(byId));
   }
 
   /** Reads the groups; see the class comment for keys. */
+  public static QueueRulesConfig from(PropertyGroups groups) {
+    return from(groups.asProperties());
+  }
+
+  /**
+   * Reads the groups; see the class comment for keys.
+   *
+   * @throws ConfigException naming group and key for a bad or unknown key
+   */
   public static QueueRulesConfig from(Map<String, Properties> groups) {
     Group cal = new Group(CALENDAR_GROUP, groups.get(CALENDAR_GROUP));
     cal.allowOnly(Set.of("time.zone", "holidays"));
@@ -151,7 +156,6 @@ public final class QueueRulesConfig implements Serializable {
     }
     long timeout = d.positiveLong("queue.timeout.minutes", 240) * 60_000L;
     long retention = d.positiveLong("contact.retention.hours", 24) * 3_600_000L;
-    long grace = d.positiveLong("event.grace.minutes", 10) * 60_000L;
     long fallback = d.nonNegativeLong("wait.fallback.seconds", 5) * 1000L;
     QueueRules defaults = rules(null, d, null, "*", OperatingHours.alwaysOpen(zone));
 
@@ -178,7 +182,7 @@ public final class QueueRulesConfig implements Serializable {
         throw q.error("id", "queue id " + id + " is configured twice");
       }
     }
-    return new QueueRulesConfig(window, slide, timeout, retention, grace, fallback, defaults, byId);
+    return new QueueRulesConfig(window, slide, timeout, retention, fallback, defaults, byId);
   }
 
   private static QueueRules rules(Group q, Group d, String id, String name, OperatingHours hours) {
@@ -227,10 +231,6 @@ public final class QueueRulesConfig implements Serializable {
     return contactRetentionMs;
   }
 
-  public long eventGraceMs() {
-    return eventGraceMs;
-  }
-
   /** Processing-time fallback delay for QUEUE_WAIT; 0 = event time only. */
   public long waitFallbackMs() {
     return waitFallbackMs;
@@ -253,27 +253,13 @@ public final class QueueRulesConfig implements Serializable {
   /** A copy with another QUEUE_WAIT fallback (0 = off), e.g. for bounded replays. */
   public QueueRulesConfig withWaitFallbackMs(long ms) {
     return new QueueRulesConfig(
-        windowLengthMs,
-        slideMs,
-        queueTimeoutMs,
-        contactRetentionMs,
-        eventGraceMs,
-        ms,
-        defaults,
-        byId);
+        windowLengthMs, slideMs, queueTimeoutMs, contactRetentionMs, ms, defaults, byId);
   }
 
   /** A copy with another window geometry. */
   public QueueRulesConfig withWindow(long lengthMs, long slide) {
     return new QueueRulesConfig(
-        lengthMs,
-        slide,
-        queueTimeoutMs,
-        contactRetentionMs,
-        eventGraceMs,
-        waitFallbackMs,
-        defaults,
-        byId);
+        lengthMs, slide, queueTimeoutMs, contactRetentionMs, waitFallbackMs, defaults, byId);
   }
 
   /** Typed access to one property group; errors name the group and key. */
@@ -286,8 +272,8 @@ public final class QueueRulesConfig implements Serializable {
       this.p = p == null ? new Properties() : p;
     }
 
-    IllegalArgumentException error(String key, String problem) {
-      return new IllegalArgumentException("group '" + name + "' key '" + key + "': " + problem);
+    ConfigException error(String key, String problem) {
+      return ConfigException.of(name, key, problem);
     }
 
     void allowOnly(Set<String> keys) {
