@@ -31,8 +31,10 @@ import org.apache.flink.util.Collector;
  * {@code completedRetention} of event time, counted from the later of the record's time and the
  * watermark (late duplicates are ignored, not re-raised; a fraud category reported only after the
  * end still raises its one FRAUD_CATEGORY, RAISED and CLEARED together), then everything is cleared
- * by an event-time timer. A contact that never completes is dropped after {@code
- * contactIdleTimeout} without segments (its open alarms are CLEARED first).
+ * by an event-time timer. A contact that never completes goes idle after {@code contactIdleTimeout}
+ * without segments: its open alarms are CLEARED and it becomes a tombstone like a completed contact
+ * for another {@code contactIdleTimeout} (records of a contact that was only held back upstream do
+ * not raise its fraud alarm a second time), then it is dropped.
  */
 public class ConversationRulesFunction
     extends KeyedProcessFunction<String, SegmentRecord, AlarmEvent> {
@@ -276,12 +278,22 @@ public class ConversationRulesFunction
         return;
       }
       String contactId = ctx.getCurrentKey();
-      String why = "contact " + contactId + " idle (no segments), state dropped";
+      String why = "contact " + contactId + " idle (no segments for the idle timeout)";
       emit(
           out,
           sentimentLifecycle.clear(
               s.sentiment, cfg.recoveryTurns, obs(contactId, 0, timestamp, why)));
       emit(out, fraudLifecycle.clear(s.fraud, 1, obs(contactId, 0, timestamp, why)));
+      // keep a tombstone like a completed contact: if the contact shows up again (its records
+      // were held back upstream), its fraud alarm is not raised a second time
+      s.completed = true;
+      s.negativeStreak = 0;
+      s.recoveryStreak = 0;
+      countedTurns.clear();
+      s.timerMs = timestamp + cfg.contactIdleTimeoutMs;
+      ctx.timerService().registerEventTimeTimer(s.timerMs);
+      state.update(s);
+      return;
     }
     state.clear();
     countedTurns.clear();

@@ -274,6 +274,11 @@ class ConversationRulesFunctionTest {
       List<AlarmEvent> out = h.extractOutputValues();
       assertThat(out).extracting(a -> a.state).containsExactly("RAISED", "CLEARED");
       assertThat(out.get(1).message).contains("idle");
+      // the contact reappears (held back upstream): its fraud alarm is not raised again
+      long idleAt = T0 + 90 * 60_000 + 2 * 3_600_000L;
+      feed(h, categories(C, idleAt + 60_000, "FraudSuspected"));
+      assertThat(h.extractOutputValues()).hasSize(2);
+      h.processWatermark(idleAt + 2 * 3_600_000L);
       assertThat(h.numKeyedStateEntries()).isZero();
       assertThat(h.numEventTimeTimers()).isZero();
     }
