@@ -54,8 +54,9 @@ public final class AlarmWorkflow {
   /**
    * One raw-JSON stream per input (logical names of {@link Streams#INPUTS}).
    *
-   * @param bounded the inputs end (a replay over files): event time alone drives the job, so the
-   *     processing-time QUEUE_WAIT fallback is switched off and the run is reproducible
+   * @param bounded the inputs end (a replay over files): event time alone drives the job (queue
+   *     transitions in event-time order, no processing-time QUEUE_WAIT fallback) and the run is
+   *     reproducible
    */
   public record Inputs(
       DataStream<String> ctr,
@@ -170,12 +171,13 @@ public final class AlarmWorkflow {
   }
 
   /**
-   * The queue rules for these inputs: on bounded inputs (replays) without the processing-time
-   * QUEUE_WAIT fallback ({@code wait.fallback.seconds} = 0), which would make the output depend on
-   * how fast the replay runs.
+   * The queue rules for these inputs: on bounded inputs (replays) {@link
+   * QueueRulesConfig#forReplay()} — transitions applied in event-time order and no processing-time
+   * QUEUE_WAIT fallback ({@code wait.fallback.seconds} = 0), so the output depends on the input
+   * only, not on parallelism or how fast the replay runs.
    */
   static QueueRulesConfig queueRules(Inputs in, JobConfig cfg) {
-    return in.bounded() ? cfg.queueRules().withWaitFallbackMs(0) : cfg.queueRules();
+    return in.bounded() ? cfg.queueRules().forReplay() : cfg.queueRules();
   }
 
   private static <T> SingleOutputStreamOperator<T> parse(

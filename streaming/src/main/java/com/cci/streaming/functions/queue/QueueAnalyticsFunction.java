@@ -3,7 +3,11 @@ package com.cci.streaming.functions.queue;
 import com.cci.streaming.records.AlarmEvent;
 import com.cci.streaming.records.QueueMetrics;
 import com.cci.streaming.rules.AlarmEpisode;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
@@ -12,6 +16,7 @@ import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.java.typeutils.ListTypeInfo;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.TimeDomain;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
@@ -77,6 +82,7 @@ public class QueueAnalyticsFunction
   private transient MapState<Long, QueueBucket> slices;
   private transient MapState<String, QueuedContact> contacts;
   private transient MapState<String, AlarmEpisode> episodes;
+  private transient MapState<Long, List<QueueTransition>> pending;
   private transient Counter late;
 
   public QueueAnalyticsFunction(QueueRulesConfig cfg) {
@@ -101,8 +107,22 @@ public class QueueAnalyticsFunction
             .getMapState(
                 new MapStateDescriptor<>(
                     "episodes", Types.STRING, TypeInformation.of(AlarmEpisode.class)));
+    pending =
+        getRuntimeContext()
+            .getMapState(
+                new MapStateDescriptor<>(
+                    "pending",
+                    Types.LONG,
+                    new ListTypeInfo<>(TypeInformation.of(QueueTransition.class))));
     late = getRuntimeContext().getMetricGroup().counter("lateTransitions");
   }
+
+  /** Transitions at the same instant: enqueues first, then exits, each by contact id. */
+  private static final Comparator<QueueTransition> SAME_INSTANT_ORDER =
+      Comparator.comparing((QueueTransition t) -> t.isExit())
+          .thenComparing(t -> t.contactId, Comparator.nullsFirst(Comparator.naturalOrder()))
+          .thenComparing(t -> t.kind)
+          .thenComparingLong(t -> t.enqueueMs);
 
   private long sliceOf(long t) {
     return Math.floorDiv(t, cfg.slideMs()) * cfg.slideMs();
@@ -111,6 +131,49 @@ public class QueueAnalyticsFunction
   @Override
   public void processElement(QueueTransition tr, Context ctx, Collector<QueueMetrics> out)
       throws Exception {
+    if (cfg.eventTimeOrder() && tr.timeMs > ctx.timerService().currentWatermark()) {
+      // applied by the timer at its time, with everything else up to then, in a fixed order
+      List<QueueTransition> at = pending.get(tr.timeMs);
+      if (at == null) {
+        at = new ArrayList<>();
+      }
+      at.add(tr);
+      pending.put(tr.timeMs, at);
+      ctx.timerService().registerEventTimeTimer(tr.timeMs);
+      return;
+    }
+    applyTransition(tr, ctx);
+  }
+
+  /**
+   * Applies the pending transitions up to {@code ts} in event-time order (event-time order mode).
+   */
+  private void applyPending(long ts, Context ctx) throws Exception {
+    if (!cfg.eventTimeOrder() || pending.isEmpty()) {
+      return;
+    }
+    List<Long> due = new ArrayList<>();
+    for (Long k : pending.keys()) {
+      if (k <= ts) {
+        due.add(k);
+      }
+    }
+    Collections.sort(due);
+    for (Long k : due) {
+      List<QueueTransition> at = new ArrayList<>(pending.get(k));
+      pending.remove(k);
+      at.sort(SAME_INSTANT_ORDER);
+      for (QueueTransition tr : at) {
+        applyTransition(tr, ctx);
+      }
+    }
+    if (pending.isEmpty()) {
+      pending.clear(); // removal can leave an empty map behind in the heap backend
+    }
+  }
+
+  /** Applies one transition to the live state, slices and rules. */
+  private void applyTransition(QueueTransition tr, Context ctx) throws Exception {
     QueueLiveState s = live.value();
     if (s == null) {
       s = new QueueLiveState();
@@ -318,6 +381,9 @@ public class QueueAnalyticsFunction
 
   @Override
   public void onTimer(long ts, OnTimerContext ctx, Collector<QueueMetrics> out) throws Exception {
+    if (ctx.timeDomain() == TimeDomain.EVENT_TIME) {
+      applyPending(ts, ctx);
+    }
     QueueLiveState s = live.value();
     if (s == null) {
       return;
@@ -339,6 +405,7 @@ public class QueueAnalyticsFunction
         && s.waiting == 0
         && contacts.isEmpty()
         && slices.isEmpty()
+        && pending.isEmpty()
         && !anyActive()) {
       // quiet queue: a later contact starts from scratch (windows after this one's last)
       live.clear();
