@@ -64,11 +64,13 @@ class AlarmWorkflowReplayTest {
     JobConfig cfg = JobConfig.from(PropertyGroups.fromDevResource());
     Map<Integer, java.util.Set<String>> queueAlarms = new TreeMap<>();
     Map<Integer, java.util.Set<String>> otherAlarms = new TreeMap<>();
+    Map<Integer, java.util.Set<String>> otherIds = new TreeMap<>();
     for (int p : new int[] {1, 2}) {
       Path out = tmp.resolve("out-p" + p);
       replay(cfg, in, out, p);
       java.util.Set<String> queue = new java.util.TreeSet<>();
       java.util.Set<String> other = new java.util.TreeSet<>();
+      java.util.Set<String> ids = new java.util.TreeSet<>();
       for (JsonNode a : alarms(out)) {
         String rule = a.get("rule").asText();
         String key =
@@ -83,9 +85,13 @@ class AlarmWorkflowReplayTest {
                 String.valueOf(a.get("value").asDouble()),
                 a.get("alarmId").asText());
         (QUEUE_RULES.contains(rule) ? queue : other).add(key);
+        if (!QUEUE_RULES.contains(rule)) {
+          ids.add(rule + " " + a.get("state").asText() + " " + a.get("alarmId").asText());
+        }
       }
       queueAlarms.put(p, queue);
       otherAlarms.put(p, other);
+      otherIds.put(p, ids);
     }
     assertThat(queueAlarms.get(1))
         .anyMatch(k -> k.startsWith("QUEUE_WAIT "))
@@ -93,12 +99,21 @@ class AlarmWorkflowReplayTest {
     assertThat(queueAlarms.get(2)).isEqualTo(queueAlarms.get(1));
     java.util.Set<String> diff = new java.util.TreeSet<>(otherAlarms.get(1));
     diff.removeAll(otherAlarms.get(2));
+    java.util.Set<String> idDiff = new java.util.TreeSet<>(otherIds.get(1));
+    idDiff.removeAll(otherIds.get(2));
+    java.util.Set<String> idDiff2 = new java.util.TreeSet<>(otherIds.get(2));
+    idDiff2.removeAll(otherIds.get(1));
+    // not asserted (not the queue rules): reported for the README's determinism section
     System.out.printf(
-        "queue alarms p1=p2: %d; conversation/bot alarms p1 %d, p2 %d, %d of p1's not in p2%n",
+        "queue alarms p1=p2: %d; conversation/bot alarms p1 %d, p2 %d, %d of p1's not in p2;"
+            + " (rule, state, id) only p1 %s, only p2 %s%n",
         queueAlarms.get(1).size(),
         otherAlarms.get(1).size(),
         otherAlarms.get(2).size(),
-        diff.size());
+        diff.size(),
+        idDiff,
+        idDiff2);
+    diff.forEach(d -> System.out.println("p1 only: " + d));
   }
 
   @Test
