@@ -7,6 +7,7 @@ import com.cci.streaming.config.WatermarkSettings;
 import com.cci.streaming.functions.conversation.ConversationPipeline;
 import com.cci.streaming.functions.queue.QueueOutputs;
 import com.cci.streaming.functions.queue.QueuePipeline;
+import com.cci.streaming.functions.queue.QueueRulesConfig;
 import com.cci.streaming.parse.ContactEventParser;
 import com.cci.streaming.parse.CtrParser;
 import com.cci.streaming.parse.DeadLetters;
@@ -50,17 +51,33 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 public final class AlarmWorkflow {
   private AlarmWorkflow() {}
 
-  /** One raw-JSON stream per input (logical names of {@link Streams#INPUTS}). */
+  /**
+   * One raw-JSON stream per input (logical names of {@link Streams#INPUTS}).
+   *
+   * @param bounded the inputs end (a replay over files): event time alone drives the job (queue
+   *     transitions in event-time order, no processing-time QUEUE_WAIT fallback) and the run is
+   *     reproducible
+   */
   public record Inputs(
       DataStream<String> ctr,
       DataStream<String> contactEvents,
       DataStream<String> contactLens,
-      DataStream<String> fulfillment) {
+      DataStream<String> fulfillment,
+      boolean bounded) {
     public Inputs {
       Objects.requireNonNull(ctr, "ctr");
       Objects.requireNonNull(contactEvents, "contactEvents");
       Objects.requireNonNull(contactLens, "contactLens");
       Objects.requireNonNull(fulfillment, "fulfillment");
+    }
+
+    /** Unbounded inputs (Kinesis). */
+    public Inputs(
+        DataStream<String> ctr,
+        DataStream<String> contactEvents,
+        DataStream<String> contactLens,
+        DataStream<String> fulfillment) {
+      this(ctr, contactEvents, contactLens, fulfillment, false);
     }
   }
 
@@ -136,7 +153,7 @@ public final class AlarmWorkflow {
                 new RecordTimestamps<>(new EventTimes.SegmentEventTime()))
             .uid("segment-timestamps");
 
-    QueueOutputs queue = QueuePipeline.define(events, ctrs, cfg.queueRules());
+    QueueOutputs queue = QueuePipeline.define(events, ctrs, queueRules(in, cfg));
     DataStream<AlarmEvent> conversationAlarms =
         ConversationPipeline.define(segments, fulfillment, cfg.conversationRules());
 
@@ -151,6 +168,16 @@ public final class AlarmWorkflow {
                 clocked.getSideOutput(DeadLetters.TAG));
     sinks.apply(alarms, queue.metrics(), deadLetters);
     return new Outputs(alarms, queue.metrics(), deadLetters);
+  }
+
+  /**
+   * The queue rules for these inputs: on bounded inputs (replays) {@link
+   * QueueRulesConfig#forReplay()} — transitions applied in event-time order and no processing-time
+   * QUEUE_WAIT fallback ({@code wait.fallback.seconds} = 0), so the output depends on the input
+   * only, not on parallelism or how fast the replay runs.
+   */
+  static QueueRulesConfig queueRules(Inputs in, JobConfig cfg) {
+    return in.bounded() ? cfg.queueRules().forReplay() : cfg.queueRules();
   }
 
   private static <T> SingleOutputStreamOperator<T> parse(

@@ -29,13 +29,17 @@ public final class ReplayIo {
 
   private ReplayIo() {}
 
-  /** The four raw inputs under {@code dir}. */
+  /**
+   * The four raw inputs under {@code dir}, marked bounded (the job then runs on event time alone:
+   * no processing-time QUEUE_WAIT fallback, see {@link AlarmWorkflow.Inputs#bounded()}).
+   */
   public static AlarmWorkflow.Inputs inputs(StreamExecutionEnvironment env, Path dir) {
     return new AlarmWorkflow.Inputs(
         lines(env, dir, Streams.CTR),
         lines(env, dir, Streams.CONTACT_EVENTS),
         lines(env, dir, Streams.CONTACT_LENS),
-        lines(env, dir, Streams.FULFILLMENT));
+        lines(env, dir, Streams.FULFILLMENT),
+        true);
   }
 
   /** One bounded source of the lines of {@code <dir>/<stream>/}; empty when it does not exist. */

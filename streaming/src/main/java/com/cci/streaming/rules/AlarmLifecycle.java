@@ -11,6 +11,15 @@ import java.time.Instant;
  * nothing while active, clear once when it recovers past the clear threshold. Pure (no Flink
  * state): callers keep the {@link AlarmEpisode} in keyed state and store it back when {@link
  * #evaluate} returns a change.
+ *
+ * <p><b>Ids.</b> An episode's id is {@link AlarmIds#of(AlarmRule, String, String, Instant)} of its
+ * start: the observation's {@code windowStartMs} when it has one (windowed rules), else its {@code
+ * eventTimeMs}. Episodes of one rule and scope start strictly later than each other: after an
+ * episode clears, a breach whose start is not after the cleared episode's start (a window that
+ * raised, cleared and breaches again, two observations at the same instant, a late observation)
+ * does not start a new episode, so <b>every id is RAISED exactly once and CLEARED at most once,
+ * after its RAISED</b> — provided the caller keeps the cleared {@link AlarmEpisode} (see there).
+ * For windowed rules this also means at most one episode starts per window.
  */
 public final class AlarmLifecycle implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -45,28 +54,45 @@ public final class AlarmLifecycle implements Serializable {
         return null;
       }
       long start = o.windowStartMs() != null ? o.windowStartMs() : o.eventTimeMs();
-      episode.active = true;
-      episode.startedAtMs = start;
-      episode.alarmId = AlarmIds.of(rule, o.queue(), o.contactId(), Instant.ofEpochMilli(start));
-      return event(episode, "RAISED", thresholds.raiseAt(), o);
+      return start(episode, start, o) ? event(episode, "RAISED", thresholds.raiseAt(), o) : null;
     }
     if (thresholds.recovered(o.value())) {
-      episode.active = false;
-      return event(episode, "CLEARED", thresholds.clearAt(), o);
+      return end(episode, thresholds.clearAt(), o);
     }
     return null;
   }
 
-  /** Raises unconditionally (per-contact rules such as FRAUD_CATEGORY), once per episode. */
-  public AlarmEvent raiseOnce(AlarmEpisode episode, double threshold, Observation o) {
-    if (episode.active) {
-      return null;
+  /**
+   * Whether a new episode starting at {@code startMs} may be raised now: none is active and none
+   * started at or after that instant (its id would be taken).
+   */
+  public static boolean canStart(AlarmEpisode episode, long startMs) {
+    return !episode.active && (episode.alarmId == null || startMs > episode.startedAtMs);
+  }
+
+  private boolean start(AlarmEpisode episode, long startMs, Observation o) {
+    if (!canStart(episode, startMs)) {
+      return false;
     }
     episode.active = true;
-    episode.startedAtMs = o.eventTimeMs();
-    episode.alarmId =
-        AlarmIds.of(rule, o.queue(), o.contactId(), Instant.ofEpochMilli(o.eventTimeMs()));
-    return event(episode, "RAISED", threshold, o);
+    episode.startedAtMs = startMs;
+    episode.endedAtMs = 0;
+    episode.alarmId = AlarmIds.of(rule, o.queue(), o.contactId(), Instant.ofEpochMilli(startMs));
+    return true;
+  }
+
+  private AlarmEvent end(AlarmEpisode episode, double threshold, Observation o) {
+    episode.active = false;
+    episode.endedAtMs = o.eventTimeMs();
+    return event(episode, "CLEARED", threshold, o);
+  }
+
+  /**
+   * Raises unconditionally (per-contact rules such as FRAUD_CATEGORY), once per episode; null while
+   * one is active or when the last one started at or after {@code o.eventTimeMs()}.
+   */
+  public AlarmEvent raiseOnce(AlarmEpisode episode, double threshold, Observation o) {
+    return start(episode, o.eventTimeMs(), o) ? event(episode, "RAISED", threshold, o) : null;
   }
 
   /** Clears an active episode (e.g. the contact ended); null when none is active. */
@@ -74,8 +100,7 @@ public final class AlarmLifecycle implements Serializable {
     if (!episode.active) {
       return null;
     }
-    episode.active = false;
-    return event(episode, "CLEARED", threshold, o);
+    return end(episode, threshold, o);
   }
 
   private AlarmEvent event(AlarmEpisode episode, String state, double threshold, Observation o) {

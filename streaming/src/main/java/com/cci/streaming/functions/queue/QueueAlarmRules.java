@@ -18,9 +18,10 @@ import java.util.Locale;
  *       contact still waiting has waited no more than the clear threshold (the long waiter left).
  *       Applies whether or not the queue is open.
  *   <li>QUEUE_SIZE (contacts): contacts waiting now. Applies whether or not the queue is open.
- *   <li>ABANDONMENT_RATE (percent, windowed): abandoned ÷ offered in the window (optionally without
- *       short abandons), only while the queue is open and offered ≥ the minimum volume; an active
- *       alarm is cleared when the queue closes or the volume falls below the guard.
+ *   <li>ABANDONMENT_RATE (percent, windowed): abandoned ÷ contacts in the queue during the window
+ *       ({@link QueueWindowMetrics#abandonmentRate}; optionally without short abandons), only while
+ *       the queue is open and offered ≥ the minimum volume; an active alarm is cleared when the
+ *       queue closes or the volume falls below the guard.
  *   <li>SERVICE_LEVEL (percent, windowed, BELOW): per the queue's formula, same guard and hours.
  * </ul>
  */
@@ -107,18 +108,22 @@ public final class QueueAlarmRules implements Serializable {
                     r.size().clearAt())));
   }
 
-  /** ABANDONMENT_RATE on window {@code [startMs, endMs)} as seen at {@code t}. */
+  /**
+   * ABANDONMENT_RATE on window {@code [startMs, endMs)} as seen at {@code t}, with {@code
+   * waitingAtEnd} contacts waiting at its end (see {@link QueueWindowMetrics#abandonmentRate}).
+   */
   public AlarmEvent abandonment(
       AlarmEpisode ep,
       QueueRules r,
       QueueBucket w,
+      long waitingAtEnd,
       long startMs,
       long endMs,
       long t,
       boolean open) {
     AlarmLifecycle lc = lifecycle(AlarmRule.ABANDONMENT_RATE, r.abandonmentSeverity());
     long offered = w.offered - (r.abandonmentExcludesShort() ? w.shortAbandoned : 0);
-    double pct = QueueWindowMetrics.abandonmentRate(r, w) * 100.0;
+    double pct = QueueWindowMetrics.abandonmentRate(r, w, waitingAtEnd) * 100.0;
     if (!open || offered < r.abandonmentMinOffered()) {
       String why = !open ? "queue closed" : "volume " + offered + " below the guard";
       return lc.clear(
@@ -143,11 +148,12 @@ public final class QueueAlarmRules implements Serializable {
             t,
             String.format(
                 Locale.ROOT,
-                "Queue %s: %.1f %% abandoned (%d of %d offered) in the last %d min (raise above %.0f"
-                    + " %%, clear at %.0f %%).",
+                "Queue %s: %.1f %% abandoned (%d of %d contacts in the queue, %d offered) in the"
+                    + " last %d min (raise above %.0f %%, clear at %.0f %%).",
                 r.name(),
                 pct,
                 w.abandoned,
+                QueueWindowMetrics.present(w, waitingAtEnd),
                 w.offered,
                 (endMs - startMs) / 60_000,
                 r.abandonment().raiseAt(),

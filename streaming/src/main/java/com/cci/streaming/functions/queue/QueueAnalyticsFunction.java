@@ -3,7 +3,11 @@ package com.cci.streaming.functions.queue;
 import com.cci.streaming.records.AlarmEvent;
 import com.cci.streaming.records.QueueMetrics;
 import com.cci.streaming.rules.AlarmEpisode;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
@@ -12,6 +16,7 @@ import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.java.typeutils.ListTypeInfo;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.TimeDomain;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
@@ -36,15 +41,27 @@ import org.apache.flink.util.OutputTag;
  * emitted window end are applied to the live state and later windows but cannot change emitted ones
  * (counted in {@code lateTransitions}).
  *
- * <p><b>Rules</b> ({@link QueueAlarmRules}) go to the side output {@link #ALARMS}: QUEUE_SIZE and
- * the windowed rules are evaluated on every transition (windowed ones over the window that ends at
- * the next slide boundary, i.e. everything up to this record) and again when a window is emitted;
- * QUEUE_WAIT is raised by an event-time timer at each contact's breach instant and, when {@code
- * wait.fallback.seconds} &gt; 0, by a processing-time timer as well: if the watermark stalls
- * because traffic stopped (idle sources hold it back), the processing-time timer fires after the
- * event time the queue would have reached (last transition time + elapsed processing time) plus the
- * fallback delay. Both paths raise with the same breach instant, so the alarm id is the same
- * whichever fires first.
+ * <p><b>Rules</b> ({@link QueueAlarmRules}) go to the side output {@link #ALARMS}. QUEUE_SIZE is
+ * evaluated on every transition. The windowed rules (ABANDONMENT_RATE, SERVICE_LEVEL) are evaluated
+ * on every transition over the window that ends at the next slide boundary after it (everything up
+ * to this record; the latency goal) and once more when that window closes (complete), by one
+ * definition ({@code evaluateWindowed}: same slices, same hours check at {@code end − 1}, same
+ * waiting-at-end count) — so the two evaluations of a window can only differ by the records that
+ * arrived in between. Window time only moves forward per queue: a record of an older window, or a
+ * window closing after records of a later window were evaluated (records run ahead of the
+ * watermark), re-evaluates nothing older than the newest window evaluated. With {@link
+ * com.cci.streaming.rules.AlarmLifecycle} starting at most one episode per window, no id repeats.
+ *
+ * <p>QUEUE_WAIT is raised by an event-time timer at each contact's breach instant and, when {@code
+ * wait.fallback.seconds} &gt; 0 (never in replays), by a processing-time timer as well: if the
+ * watermark stalls because traffic stopped (idle sources hold it back), the processing-time timer
+ * fires after the event time the queue would have reached (last transition time + elapsed
+ * processing time) plus the fallback delay. Both paths raise with the breach instant of the oldest
+ * contact that breached after the last episode ended, so the id is the same whichever fires first,
+ * and the second finds the episode active (or already ended) and raises nothing.
+ *
+ * <p>Alarm episodes are kept in state after they clear (the lifecycle needs the last start) and are
+ * dropped with the rest of the queue's state when it goes quiet.
  */
 public class QueueAnalyticsFunction
     extends KeyedProcessFunction<String, QueueTransition, QueueMetrics> {
@@ -65,6 +82,7 @@ public class QueueAnalyticsFunction
   private transient MapState<Long, QueueBucket> slices;
   private transient MapState<String, QueuedContact> contacts;
   private transient MapState<String, AlarmEpisode> episodes;
+  private transient MapState<Long, List<QueueTransition>> pending;
   private transient Counter late;
 
   public QueueAnalyticsFunction(QueueRulesConfig cfg) {
@@ -89,8 +107,22 @@ public class QueueAnalyticsFunction
             .getMapState(
                 new MapStateDescriptor<>(
                     "episodes", Types.STRING, TypeInformation.of(AlarmEpisode.class)));
+    pending =
+        getRuntimeContext()
+            .getMapState(
+                new MapStateDescriptor<>(
+                    "pending",
+                    Types.LONG,
+                    new ListTypeInfo<>(TypeInformation.of(QueueTransition.class))));
     late = getRuntimeContext().getMetricGroup().counter("lateTransitions");
   }
+
+  /** Transitions at the same instant: enqueues first, then exits, each by contact id. */
+  private static final Comparator<QueueTransition> SAME_INSTANT_ORDER =
+      Comparator.comparing((QueueTransition t) -> t.isExit())
+          .thenComparing(t -> t.contactId, Comparator.nullsFirst(Comparator.naturalOrder()))
+          .thenComparing(t -> t.kind)
+          .thenComparingLong(t -> t.enqueueMs);
 
   private long sliceOf(long t) {
     return Math.floorDiv(t, cfg.slideMs()) * cfg.slideMs();
@@ -99,6 +131,49 @@ public class QueueAnalyticsFunction
   @Override
   public void processElement(QueueTransition tr, Context ctx, Collector<QueueMetrics> out)
       throws Exception {
+    if (cfg.eventTimeOrder() && tr.timeMs > ctx.timerService().currentWatermark()) {
+      // applied by the timer at its time, with everything else up to then, in a fixed order
+      List<QueueTransition> at = pending.get(tr.timeMs);
+      if (at == null) {
+        at = new ArrayList<>();
+      }
+      at.add(tr);
+      pending.put(tr.timeMs, at);
+      ctx.timerService().registerEventTimeTimer(tr.timeMs);
+      return;
+    }
+    applyTransition(tr, ctx);
+  }
+
+  /**
+   * Applies the pending transitions up to {@code ts} in event-time order (event-time order mode).
+   */
+  private void applyPending(long ts, Context ctx) throws Exception {
+    if (!cfg.eventTimeOrder() || pending.isEmpty()) {
+      return;
+    }
+    List<Long> due = new ArrayList<>();
+    for (Long k : pending.keys()) {
+      if (k <= ts) {
+        due.add(k);
+      }
+    }
+    Collections.sort(due);
+    for (Long k : due) {
+      List<QueueTransition> at = new ArrayList<>(pending.get(k));
+      pending.remove(k);
+      at.sort(SAME_INSTANT_ORDER);
+      for (QueueTransition tr : at) {
+        applyTransition(tr, ctx);
+      }
+    }
+    if (pending.isEmpty()) {
+      pending.clear(); // removal can leave an empty map behind in the heap backend
+    }
+  }
+
+  /** Applies one transition to the live state, slices and rules. */
+  private void applyTransition(QueueTransition tr, Context ctx) throws Exception {
     QueueLiveState s = live.value();
     if (s == null) {
       s = new QueueLiveState();
@@ -189,8 +264,13 @@ public class QueueAnalyticsFunction
       double oldestWait = oldest == null ? 0.0 : (t - oldest) / 1000.0;
       apply(WAIT, ep -> rules.waitRecheck(ep, r, oldestWait, t), ctx);
     }
-    long windowEnd = sliceOf(t) + cfg.slideMs();
-    evaluateWindowed(r, windowEnd, t, ctx);
+    // The window this record falls in, unless a later one was already evaluated or closed:
+    // windowed rules only ever move forward in window time (no going back to an older window).
+    long windowEnd = Math.max(slice + cfg.slideMs(), s.evalWindowEndMs);
+    if (s.lastWindowEndMs != Long.MIN_VALUE) {
+      windowEnd = Math.max(windowEnd, s.lastWindowEndMs + cfg.slideMs());
+    }
+    evaluateWindowed(r, s, windowEnd, t, ctx);
     live.update(s);
   }
 
@@ -212,12 +292,47 @@ public class QueueAnalyticsFunction
     return w;
   }
 
-  private void evaluateWindowed(QueueRules r, long end, long t, Context ctx) throws Exception {
-    QueueBucket w = window(end);
+  /**
+   * The windowed rules on window {@code [end − length, end)} as it stands (its slices so far),
+   * observed at {@code t}. The one definition used both as records arrive and when the window
+   * closes, so the two cannot disagree about the same contents; {@code end} must not be before
+   * {@link QueueLiveState#evalWindowEndMs}.
+   */
+  private void evaluateWindowed(QueueRules r, QueueLiveState s, long end, long t, Context ctx)
+      throws Exception {
+    evaluateWindowed(r, s, end, window(end), waitingAtEnd(s, end), t, ctx);
+  }
+
+  private void evaluateWindowed(
+      QueueRules r,
+      QueueLiveState s,
+      long end,
+      QueueBucket w,
+      long waitingAtEnd,
+      long t,
+      Context ctx)
+      throws Exception {
     long start = end - cfg.windowLengthMs();
-    boolean open = r.hours().isOpen(t);
-    apply(ABANDONMENT, ep -> rules.abandonment(ep, r, w, start, end, t, open), ctx);
+    boolean open = r.hours().isOpen(end - 1);
+    s.evalWindowEndMs = end;
+    apply(ABANDONMENT, ep -> rules.abandonment(ep, r, w, waitingAtEnd, start, end, t, open), ctx);
     apply(SERVICE_LEVEL, ep -> rules.serviceLevel(ep, r, w, start, end, t, open), ctx);
+  }
+
+  /**
+   * Contacts waiting at {@code end} as far as the transitions processed so far tell: waiting now
+   * minus those offered from {@code end} on plus those that left from {@code end} on (the slices
+   * from {@code end} on are all kept). A function of the slices, so the same however it is reached.
+   */
+  private long waitingAtEnd(QueueLiveState s, long end) throws Exception {
+    long n = s.waiting;
+    for (Map.Entry<Long, QueueBucket> e : slices.entries()) {
+      if (e.getKey() >= end) {
+        QueueBucket b = e.getValue();
+        n += b.answered + b.abandoned + b.timedOut - b.offered;
+      }
+    }
+    return Math.max(0, n);
   }
 
   /** Earliest enqueue among contacts still waiting just after {@code t}, or null. */
@@ -246,15 +361,29 @@ public class QueueAnalyticsFunction
       return;
     }
     ctx.output(ALARMS, a);
-    if (ep.active) {
-      episodes.put(rule, ep);
-    } else {
-      episodes.remove(rule);
+    // kept after CLEARED too: the lifecycle must see the last episode's start to never reuse its id
+    episodes.put(rule, ep);
+  }
+
+  private boolean active(String rule) throws Exception {
+    AlarmEpisode ep = episodes.get(rule);
+    return ep != null && ep.active;
+  }
+
+  private boolean anyActive() throws Exception {
+    for (AlarmEpisode ep : episodes.values()) {
+      if (ep.active) {
+        return true;
+      }
     }
+    return false;
   }
 
   @Override
   public void onTimer(long ts, OnTimerContext ctx, Collector<QueueMetrics> out) throws Exception {
+    if (ctx.timeDomain() == TimeDomain.EVENT_TIME) {
+      applyPending(ts, ctx);
+    }
     QueueLiveState s = live.value();
     if (s == null) {
       return;
@@ -269,15 +398,18 @@ public class QueueAnalyticsFunction
       emitWindow(ts, s, r, ctx, out);
     }
     checkWait(now, r, ctx);
-    if (ctx.timeDomain() == TimeDomain.PROCESSING_TIME && !episodes.contains(WAIT)) {
+    if (ctx.timeDomain() == TimeDomain.PROCESSING_TIME && !active(WAIT)) {
       rearmFallback(now, ts, r, ctx);
     }
     if (s.nextWindowEndMs == Long.MIN_VALUE
         && s.waiting == 0
         && contacts.isEmpty()
         && slices.isEmpty()
-        && episodes.isEmpty()) {
+        && pending.isEmpty()
+        && !anyActive()) {
+      // quiet queue: a later contact starts from scratch (windows after this one's last)
       live.clear();
+      episodes.clear();
     } else {
       live.update(s);
     }
@@ -302,12 +434,19 @@ public class QueueAnalyticsFunction
     }
   }
 
-  /** QUEUE_WAIT at {@code t}: raise for the oldest contact past its breach instant; re-check. */
+  /**
+   * QUEUE_WAIT at {@code t}: raise for the oldest contact past its breach instant; re-check. A
+   * contact whose breach instant is not after the end of the last episode was covered by it (it
+   * waited while that alarm was active) and starts no new one.
+   */
   private void checkWait(long t, QueueRules r, Context ctx) throws Exception {
+    AlarmEpisode last = episodes.get(WAIT);
+    long coveredUpTo = last != null && !last.active ? last.endedAtMs : Long.MIN_VALUE;
     Long breached = null;
     for (QueuedContact q : contacts.values()) {
       long at = QueueAlarmRules.waitBreachAt(r, q.enqueueMs);
       if (at <= t
+          && at > coveredUpTo
           && (q.exitMs == null || q.exitMs > at)
           && (breached == null || q.enqueueMs < breached)) {
         breached = q.enqueueMs;
@@ -327,6 +466,7 @@ public class QueueAnalyticsFunction
       throws Exception {
     long start = end - cfg.windowLengthMs();
     QueueBucket w = window(end);
+    long waitingAtEnd = waitingAtEnd(s, end);
     long inQueue = 0;
     Long oldest = null;
     Iterator<Map.Entry<String, QueuedContact>> it = contacts.iterator();
@@ -356,15 +496,14 @@ public class QueueAnalyticsFunction
       slices.clear();
     }
     boolean open = r.hours().isOpen(end - 1);
-    out.collect(QueueWindowMetrics.of(r, w, start, end, inQueue, oldest, open));
+    out.collect(QueueWindowMetrics.of(r, w, start, end, inQueue, waitingAtEnd, oldest, open));
     s.lastWindowEndMs = end;
-    apply(ABANDONMENT, ep -> rules.abandonment(ep, r, w, start, end, end - 1, open), ctx);
-    apply(SERVICE_LEVEL, ep -> rules.serviceLevel(ep, r, w, start, end, end - 1, open), ctx);
+    if (end >= s.evalWindowEndMs) {
+      // the complete window; skipped when records of a later window were already evaluated
+      evaluateWindowed(r, s, end, w, waitingAtEnd, end - 1, ctx);
+    }
     boolean more =
-        s.waiting > 0
-            || !slices.isEmpty()
-            || episodes.contains(ABANDONMENT)
-            || episodes.contains(SERVICE_LEVEL);
+        s.waiting > 0 || !slices.isEmpty() || active(ABANDONMENT) || active(SERVICE_LEVEL);
     if (more) {
       s.nextWindowEndMs = end + cfg.slideMs();
       ctx.timerService().registerEventTimeTimer(s.nextWindowEndMs);

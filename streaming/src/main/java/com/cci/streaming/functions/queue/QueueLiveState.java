@@ -14,6 +14,12 @@ public class QueueLiveState {
   /** End of the last window emitted, or {@link Long#MIN_VALUE}. */
   public long lastWindowEndMs = Long.MIN_VALUE;
 
+  /**
+   * End of the latest window the windowed rules were evaluated on (as records arrived or when it
+   * closed), or {@link Long#MIN_VALUE}: they never go back to an earlier window.
+   */
+  public long evalWindowEndMs = Long.MIN_VALUE;
+
   /** Latest transition time seen, and the processing time it was seen at (wait fallback). */
   public long maxTimeMs = Long.MIN_VALUE;
 

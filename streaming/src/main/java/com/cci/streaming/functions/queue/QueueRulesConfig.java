@@ -102,6 +102,7 @@ public final class QueueRulesConfig implements Serializable {
   private final long queueTimeoutMs;
   private final long contactRetentionMs;
   private final long waitFallbackMs;
+  private final boolean eventTimeOrder;
   private final QueueRules defaults;
   private final Map<String, QueueRules> byId;
 
@@ -111,6 +112,26 @@ public final class QueueRulesConfig implements Serializable {
       long queueTimeoutMs,
       long contactRetentionMs,
       long waitFallbackMs,
+      QueueRules defaults,
+      Map<String, QueueRules> byId) {
+    this(
+        windowLengthMs,
+        slideMs,
+        queueTimeoutMs,
+        contactRetentionMs,
+        waitFallbackMs,
+        false,
+        defaults,
+        byId);
+  }
+
+  private QueueRulesConfig(
+      long windowLengthMs,
+      long slideMs,
+      long queueTimeoutMs,
+      long contactRetentionMs,
+      long waitFallbackMs,
+      boolean eventTimeOrder,
       QueueRules defaults,
       Map<String, QueueRules> byId) {
     if (slideMs <= 0 || windowLengthMs < slideMs || windowLengthMs % slideMs != 0) {
@@ -125,6 +146,7 @@ public final class QueueRulesConfig implements Serializable {
     this.queueTimeoutMs = queueTimeoutMs;
     this.contactRetentionMs = contactRetentionMs;
     this.waitFallbackMs = waitFallbackMs;
+    this.eventTimeOrder = eventTimeOrder;
     this.defaults = defaults;
     this.byId = Collections.unmodifiableMap(new LinkedHashMap<>(byId));
   }
@@ -236,6 +258,25 @@ public final class QueueRulesConfig implements Serializable {
     return waitFallbackMs;
   }
 
+  /**
+   * Whether {@link QueueAnalyticsFunction} applies each queue's transitions in event-time order,
+   * when the watermark passes them, instead of as they arrive (see there): reproducible whatever
+   * the arrival order, at the cost of the watermark delay. Off by default (live); on in replays.
+   */
+  public boolean eventTimeOrder() {
+    return eventTimeOrder;
+  }
+
+  /**
+   * This configuration for a bounded replay: event-time order on and the processing-time QUEUE_WAIT
+   * fallback off, so the alarms depend only on the input, not on parallelism, how the sources
+   * interleave or how fast the replay runs.
+   */
+  public QueueRulesConfig forReplay() {
+    return new QueueRulesConfig(
+        windowLengthMs, slideMs, queueTimeoutMs, contactRetentionMs, 0, true, defaults, byId);
+  }
+
   /** The configured queues by queue id. */
   public Map<String, QueueRules> queues() {
     return byId;
@@ -253,13 +294,27 @@ public final class QueueRulesConfig implements Serializable {
   /** A copy with another QUEUE_WAIT fallback (0 = off), e.g. for bounded replays. */
   public QueueRulesConfig withWaitFallbackMs(long ms) {
     return new QueueRulesConfig(
-        windowLengthMs, slideMs, queueTimeoutMs, contactRetentionMs, ms, defaults, byId);
+        windowLengthMs,
+        slideMs,
+        queueTimeoutMs,
+        contactRetentionMs,
+        ms,
+        eventTimeOrder,
+        defaults,
+        byId);
   }
 
   /** A copy with another window geometry. */
   public QueueRulesConfig withWindow(long lengthMs, long slide) {
     return new QueueRulesConfig(
-        lengthMs, slide, queueTimeoutMs, contactRetentionMs, waitFallbackMs, defaults, byId);
+        lengthMs,
+        slide,
+        queueTimeoutMs,
+        contactRetentionMs,
+        waitFallbackMs,
+        eventTimeOrder,
+        defaults,
+        byId);
   }
 
   /** Typed access to one property group; errors name the group and key. */

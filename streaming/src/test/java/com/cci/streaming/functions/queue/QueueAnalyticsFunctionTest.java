@@ -356,6 +356,206 @@ class QueueAnalyticsFunctionTest {
   }
 
   @Test
+  void atMostOneEpisodeStartsPerWindowSoNoIdIsRaisedTwice() throws Exception {
+    try (var h = harness(config(0), null)) {
+      for (int i = 1; i <= 4; i++) {
+        in(h, enq("c" + i, i * S));
+      }
+      in(h, tr(QueueTransition.ABANDONED, "c1", 5 * S, S)); // 1 of 4: 25 % > 20
+      for (int i = 5; i <= 7; i++) {
+        in(h, enq("c" + i, (i + 1) * S)); // 1 of 7: 14 % <= 15, clears
+      }
+      in(h, tr(QueueTransition.ABANDONED, "c2", 9 * S, 2 * S)); // 2 of 7: 29 %, same window
+      h.processWatermark(new Watermark(T0 + MIN)); // the window closes, still 29 %
+      in(h, enq("c8", 61 * S)); // next window: 2 of 8 = 25 %
+      List<AlarmEvent> a = only("ABANDONMENT_RATE", alarms(h));
+      assertThat(states(a))
+          .containsExactly(
+              "ABANDONMENT_RATE RAISED 25",
+              "ABANDONMENT_RATE CLEARED 14",
+              "ABANDONMENT_RATE RAISED 25");
+      assertThat(a.get(1).alarmId).isEqualTo(a.get(0).alarmId);
+      assertThat(a.get(2).alarmId).isNotEqualTo(a.get(0).alarmId);
+      assertThat(a.get(2).windowEndMs).isEqualTo(T0 + 2 * MIN);
+      assertThat(a.get(2).alarmId)
+          .isEqualTo(
+              AlarmIds.of(
+                  AlarmRule.ABANDONMENT_RATE,
+                  "General",
+                  null,
+                  Instant.ofEpochMilli(T0 + 2 * MIN - 15 * MIN)));
+      for (int i = 3; i <= 8; i++) {
+        in(h, tr(QueueTransition.ANSWERED, "c" + i, 70 * S, 10 * S));
+      }
+      assertDrained(h);
+    }
+  }
+
+  @Test
+  void windowedRulesNeverGoBackToAWindowOlderThanOneAlreadyEvaluated() throws Exception {
+    try (var h = harness(config(0), null)) {
+      // records of the second minute arrive before the watermark has closed the first
+      for (int i = 1; i <= 4; i++) {
+        in(h, enq("c" + i, 60 * S + i * S));
+      }
+      in(h, tr(QueueTransition.ABANDONED, "c1", 70 * S, 61 * S));
+      assertThat(states(only("ABANDONMENT_RATE", alarms(h))))
+          .containsExactly("ABANDONMENT_RATE RAISED 25");
+      // a record of the first minute, then the first window closes: on its own it is under the
+      // volume guard, which would clear; it is older than the window already evaluated
+      in(h, enq("c0", 10 * S));
+      h.processWatermark(new Watermark(T0 + MIN));
+      List<AlarmEvent> a = only("ABANDONMENT_RATE", alarms(h));
+      assertThat(states(a)).containsExactly("ABANDONMENT_RATE RAISED 25");
+      assertThat(h.extractOutputValues()).extracting(m -> m.windowEndMs).containsExactly(T0 + MIN);
+      for (int i = 0; i <= 4; i++) {
+        in(h, tr(QueueTransition.ANSWERED, "c" + i, 100 * S, 10 * S));
+      }
+      h.processWatermark(new Watermark(T0 + 20 * MIN));
+      assertThat(states(only("ABANDONMENT_RATE", alarms(h))))
+          .containsExactly("ABANDONMENT_RATE RAISED 25", "ABANDONMENT_RATE CLEARED 0");
+      assertDrained(h);
+    }
+  }
+
+  @Test
+  void abandonmentRateCountsContactsCarriedIntoTheWindowAndStaysWithin100Percent()
+      throws Exception {
+    try (var h = harness(config(0), null)) {
+      // 6 contacts offered in the first minute abandon after 16 minutes: their window has no
+      // offers, abandoned / offered would be 6 / 0; they were all in the queue during it
+      for (int i = 1; i <= 6; i++) {
+        in(h, enq("c" + i, i * S));
+      }
+      for (int i = 1; i <= 6; i++) {
+        in(h, tr(QueueTransition.ABANDONED, "c" + i, 16 * MIN + i * S, i * S));
+      }
+      h.processWatermark(new Watermark(Long.MAX_VALUE));
+      List<QueueMetrics> m = h.extractOutputValues();
+      assertThat(m).allSatisfy(x -> assertThat(x.abandonmentRate).isBetween(0.0, 1.0));
+      QueueMetrics w17 =
+          m.stream().filter(x -> x.windowEndMs == T0 + 17 * MIN).findFirst().orElseThrow();
+      assertThat(w17.offered).isZero();
+      assertThat(w17.abandoned).isEqualTo(6);
+      assertThat(w17.abandonmentRate).isEqualTo(1.0);
+      assertThat(only("ABANDONMENT_RATE", alarms(h)))
+          .as("offered 0 is under the volume guard")
+          .isEmpty();
+    }
+  }
+
+  @Test
+  void queueWaitRaisedByTheFallbackIsNotRaisedAgainByTheEventTimeTimer() throws Exception {
+    try (var h = harness(config(5), null)) {
+      h.setProcessingTime(0);
+      in(h, enq("c1", 0));
+      in(h, enq("c2", 10 * S));
+      h.setProcessingTime(306 * S); // the watermark stalls: the fallback raises
+      assertThat(states(alarms(h))).containsExactly("QUEUE_WAIT RAISED 301");
+      in(h, tr(QueueTransition.ANSWERED, "c1", 305 * S, 0));
+      in(h, tr(QueueTransition.ANSWERED, "c2", 320 * S, 10 * S));
+      assertThat(states(alarms(h)))
+          .containsExactly("QUEUE_WAIT RAISED 301", "QUEUE_WAIT CLEARED 0");
+      // the watermark catches up: c1 (301 s) and c2 (311 s) breached while the episode was on
+      h.processWatermark(new Watermark(T0 + 400 * S));
+      assertThat(alarms(h)).hasSize(2);
+      assertDrained(h);
+    }
+  }
+
+  @Test
+  void eventTimeOrderGivesTheSameOutputWhateverTheArrivalOrder() throws Exception {
+    List<QueueTransition> ts = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      ts.add(enq("c" + i, i * 10 * S));
+    }
+    for (int i = 0; i < 12; i++) {
+      String kind = i % 3 == 0 ? QueueTransition.ANSWERED : QueueTransition.ABANDONED;
+      ts.add(tr(kind, "c" + i, i * 10 * S + (i % 4 + 1) * 15 * S, i * 10 * S));
+    }
+    QueueRulesConfig ordered = config(0).forReplay();
+    assertThat(ordered.eventTimeOrder()).isTrue();
+    assertThat(ordered.waitFallbackMs()).isZero();
+    List<String> first = null;
+    for (long seed = 1; seed <= 4; seed++) {
+      // each contact's own transitions stay in order (they come from one tracker instance)
+      List<QueueTransition> shuffled = new ArrayList<>(ts);
+      java.util.Collections.shuffle(shuffled, new java.util.Random(seed));
+      Map<String, Integer> seen = new HashMap<>();
+      List<QueueTransition> arrival = new ArrayList<>();
+      for (QueueTransition t : shuffled) {
+        boolean exit = t.isExit();
+        if (exit && !seen.containsKey(t.contactId)) {
+          continue;
+        }
+        arrival.add(t);
+        seen.put(t.contactId, 1);
+      }
+      for (QueueTransition t : ts) {
+        if (t.isExit() && !arrival.contains(t)) {
+          arrival.add(t);
+        }
+      }
+      try (var h = harness(ordered, null)) {
+        for (QueueTransition t : arrival) {
+          in(h, t);
+        }
+        assertThat(alarms(h)).as("nothing before the watermark").isEmpty();
+        h.processWatermark(new Watermark(T0 + 90 * S));
+        h.processWatermark(new Watermark(Long.MAX_VALUE));
+        List<String> out = render(h);
+        assertThat(out).anyMatch(x -> x.startsWith("ABANDONMENT_RATE RAISED"));
+        if (first == null) {
+          first = out;
+        } else {
+          assertThat(out).as("arrival order " + seed).containsExactlyElementsOf(first);
+        }
+        assertDrained(h);
+      }
+    }
+  }
+
+  @Test
+  void eventTimeOrderSnapshotRestoreKeepsThePendingTransitions() throws Exception {
+    QueueRulesConfig ordered = config(0).forReplay();
+    List<Object> input = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      input.add(enq("c" + i, i * 5 * S));
+    }
+    input.add(tr(QueueTransition.ABANDONED, "c0", 40 * S, 0));
+    input.add(tr(QueueTransition.ABANDONED, "c1", 42 * S, 5 * S));
+    input.add(new Watermark(T0 + 20 * S));
+    input.add(tr(QueueTransition.ANSWERED, "c2", 50 * S, 10 * S));
+    input.add(new Watermark(T0 + 2 * MIN));
+    for (int i = 3; i < 6; i++) {
+      input.add(tr(QueueTransition.ANSWERED, "c" + i, 130 * S, i * 5 * S));
+    }
+    input.add(new Watermark(Long.MAX_VALUE));
+    int cut = 9; // after the watermark at 20 s: the exits at 40 and 42 s are still pending
+    List<String> uninterrupted;
+    try (var h = harness(ordered, null)) {
+      feed(h, input);
+      uninterrupted = render(h);
+      assertDrained(h);
+    }
+    List<String> restored = new ArrayList<>();
+    OperatorSubtaskState snap;
+    try (var h = harness(ordered, null)) {
+      feed(h, input.subList(0, cut));
+      restored.addAll(render(h));
+      snap = h.snapshot(1, 1);
+    }
+    try (var h = harness(ordered, snap)) {
+      feed(h, input.subList(cut, input.size()));
+      restored.addAll(render(h));
+      assertDrained(h);
+    }
+    assertThat(uninterrupted).anyMatch(x -> x.startsWith("QUEUE_SIZE RAISED"));
+    assertThat(uninterrupted).anyMatch(x -> x.startsWith("ABANDONMENT_RATE RAISED"));
+    assertThat(restored).containsExactlyInAnyOrderElementsOf(uninterrupted);
+  }
+
+  @Test
   void snapshotRestoreGivesTheSameOutput() throws Exception {
     List<Object> input = new ArrayList<>();
     for (int i = 0; i < 8; i++) {

@@ -197,6 +197,42 @@ class QueueGroundTruthTest {
     System.out.println(scenarioName + " alarms: " + byRule);
     assertThat(compared).isGreaterThan(500);
     assertThat(alarms).allSatisfy(a -> assertThat(a.alarmId).isNotBlank());
+    assertRatesInRangeAndIdsUnique(scenarioName, metrics, alarms);
+  }
+
+  /**
+   * Properties of the whole run: rates are fractions within [0, 1] in every window record and
+   * percentages within [0, 100] (value and threshold) in every ABANDONMENT_RATE / SERVICE_LEVEL
+   * alarm; every alarm id is RAISED once and CLEARED at most once, after it.
+   */
+  private static void assertRatesInRangeAndIdsUnique(
+      String scenarioName, List<QueueMetrics> metrics, List<AlarmEvent> alarms) {
+    assertThat(metrics)
+        .allSatisfy(
+            m -> {
+              assertThat(m.abandonmentRate).as("abandonment rate").isBetween(0.0, 1.0);
+              assertThat(m.serviceLevel).as("service level").isBetween(0.0, 1.0);
+            });
+    Map<String, String> stateById = new HashMap<>();
+    int windowed = 0;
+    for (AlarmEvent a : alarms) {
+      String before = stateById.put(a.alarmId, a.state);
+      String what = a.rule + " " + a.state + " " + a.queue + " value " + a.value + " " + a.alarmId;
+      if (a.state.equals("RAISED")) {
+        assertThat(before).as("RAISED once: " + what).isNull();
+      } else {
+        assertThat(before).as("CLEARED once, after RAISED: " + what).isEqualTo("RAISED");
+      }
+      if (a.rule.equals("ABANDONMENT_RATE") || a.rule.equals("SERVICE_LEVEL")) {
+        windowed++;
+        assertThat(a.value).as(what).isBetween(0.0, 100.0);
+        assertThat(a.threshold).as(what).isBetween(0.0, 100.0);
+        assertThat(a.windowStartMs).as(what).isNotNull();
+      }
+    }
+    if (scenarioName.equals("incident")) {
+      assertThat(windowed).as("the incident raises windowed alarms").isPositive();
+    }
   }
 
   private static org.assertj.core.data.Offset<Double> within() {
