@@ -44,9 +44,21 @@ public final class Fixtures {
       throw new IllegalStateException("no fixtures at classpath:" + res);
     }
     try {
-      return Path.of(url.toURI());
-    } catch (URISyntaxException | java.nio.file.FileSystemNotFoundException e) {
-      throw new IllegalStateException("fixtures must be on the file system: " + url, e);
+      java.net.URI uri = url.toURI();
+      if ("jar".equals(uri.getScheme())) {
+        // Other modules read the fixtures from this module's test-jar: open it as a zip file
+        // system.
+        synchronized (Fixtures.class) {
+          try {
+            java.nio.file.FileSystems.getFileSystem(uri);
+          } catch (java.nio.file.FileSystemNotFoundException notYet) {
+            java.nio.file.FileSystems.newFileSystem(uri, java.util.Map.of());
+          }
+        }
+      }
+      return Path.of(uri);
+    } catch (URISyntaxException | IOException e) {
+      throw new IllegalStateException("cannot open fixtures at " + url, e);
     }
   }
 
