@@ -25,12 +25,15 @@ import org.apache.flink.util.Collector;
  * <p><b>Anchor.</b> Voice offsets count from the moment the contact was connected to the agent.
  * That time comes from input 1 ({@link SegmentAnchor}): a contact event carrying {@code
  * agentInfo.connectedToAgentTimestamp} (CONNECTED_TO_AGENT, or a later event), or the contact's CTR
- * ({@code Agent.ConnectedToAgentTimestamp}); the first one to arrive is kept (they carry the same
- * time; a different later one is counted in {@code segmentAnchorConflicts}). QUEUED and INITIATED
- * events are <em>not</em> anchors (the queue wait between them and the agent is unknown, any offset
- * rule would shift every segment); they only tell when the contact started, see below. A record's
- * time is anchor + its largest {@code EndOffsetMillis}; a record without offsets gets the latest
- * time already given to the contact, at least the anchor.
+ * ({@code Agent.ConnectedToAgentTimestamp}); the first one to arrive is kept (a different later one
+ * is counted in {@code segmentAnchorConflicts}). The anchor is cut to the whole second: CTR
+ * timestamps have second precision (truncated), contact events milliseconds, and which of the two
+ * arrives first differs from run to run; at whole seconds both give the same time, so segment times
+ * (and alarm ids) do not depend on it. Segment times are therefore exact to within 1 s. QUEUED and
+ * INITIATED events are <em>not</em> anchors (the queue wait between them and the agent is unknown,
+ * any offset rule would shift every segment); they only tell when the contact started, see below. A
+ * record's time is anchor + its largest {@code EndOffsetMillis}; a record without offsets gets the
+ * latest time already given to the contact, at least the anchor.
  *
  * <p><b>Waiting.</b> A record that arrives before its anchor waits in keyed state until the anchor
  * arrives. When the contact's CTR says it never reached an agent, or no anchor arrived when the
@@ -104,21 +107,22 @@ public class SegmentClock
     }
     Long known = anchor.value();
     if (a.connectedToAgentMs != null) {
+      long at = wholeSecond(a.connectedToAgentMs);
       if (known != null) {
-        if (!known.equals(a.connectedToAgentMs)) {
+        if (known != at) {
           anchorConflicts.inc();
         }
         return;
       }
-      anchor.update(a.connectedToAgentMs);
+      anchor.update(at);
       Iterable<SegmentRecord> pending = waiting.get();
       if (pending != null) {
         for (SegmentRecord s : pending) {
-          emit(s, a.connectedToAgentMs, out);
+          emit(s, at, out);
         }
       }
       endWait(ctx);
-      touch(ctx, latest.value() == null ? a.connectedToAgentMs : latest.value());
+      touch(ctx, latest.value() == null ? at : latest.value());
     } else if (a.neverConnected && known == null) {
       neverConnected.update(Boolean.TRUE);
       deadLetterWaiting(ctx, neverConnectedReason(ctx.getCurrentKey()));
@@ -193,6 +197,11 @@ public class SegmentClock
     if (waitDeadline.value() == null && (t == null || timestamp >= t + RETENTION_MS)) {
       clearAll(ctx);
     }
+  }
+
+  /** The anchor precision shared by contact events and CTRs (see the class comment). */
+  static long wholeSecond(long epochMs) {
+    return Math.floorDiv(epochMs, 1000L) * 1000L;
   }
 
   private String neverConnectedReason(String contactId) {

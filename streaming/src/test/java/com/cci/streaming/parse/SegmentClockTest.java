@@ -101,6 +101,28 @@ class SegmentClockTest {
   }
 
   @Test
+  void theAnchorIsTheWholeSecondSoTheCtrAndTheEventGiveTheSameTimes() throws Exception {
+    // CTR timestamps have second precision (15:08:42Z), the contact event milliseconds
+    // (15:08:42.431Z): whichever arrives first, the segment gets the same time
+    for (boolean ctrFirst : new boolean[] {true, false}) {
+      try (var h = harness()) {
+        h.processElement2(voice("c0", "SEGMENTS", 16_091));
+        if (ctrFirst) {
+          h.processElement1(ctr("c0", T0, T0 + 300_000));
+          h.processElement1(connected("c0", T0 + 431));
+        } else {
+          h.processElement1(connected("c0", T0 + 431));
+          h.processElement1(ctr("c0", T0, T0 + 300_000));
+        }
+        h.processElement2(voice("c0", "SEGMENTS", 20_000));
+        assertThat(times(h.extractOutputValues()))
+            .as("CTR first: " + ctrFirst)
+            .containsExactly(T0 + 16_091, T0 + 20_000);
+      }
+    }
+  }
+
+  @Test
   void theCtrAnchorsWhenTheContactEventsDoNot() throws Exception {
     try (var h = harness()) {
       watermark(h, T0);
@@ -224,8 +246,8 @@ class SegmentClockTest {
     try (restored) {
       restored.initializeState(snapshot);
       restored.open();
-      restored.processElement1(connected("c9", T0 + 500));
-      assertThat(times(restored.extractOutputValues())).containsExactly(T0 + 2_500);
+      restored.processElement1(connected("c9", T0 + 1_000));
+      assertThat(times(restored.extractOutputValues())).containsExactly(T0 + 3_000);
       watermark(restored, T0 + WAIT); // c10's wait (armed at watermark T0) survived too
       assertThat(dead(restored))
           .singleElement()
