@@ -183,7 +183,7 @@ public class SegmentClock
       }
       deadLetterWaiting(
           ctx,
-          "voice segment could not be timed: no connected-to-agent time (CONNECTED_TO_AGENT event"
+          "Contact Lens segment could not be timed: no connected-to-agent time (CONNECTED_TO_AGENT event"
               + " or CTR Agent.ConnectedToAgentTimestamp) for contact "
               + ctx.getCurrentKey()
               + (wm == Long.MAX_VALUE
@@ -205,7 +205,7 @@ public class SegmentClock
   }
 
   private String neverConnectedReason(String contactId) {
-    return "voice segment could not be timed: the CTR of contact "
+    return "Contact Lens segment could not be timed: the CTR of contact "
         + contactId
         + " has no Agent.ConnectedToAgentTimestamp (never connected to an agent)";
   }
