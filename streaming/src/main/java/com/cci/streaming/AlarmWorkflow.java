@@ -24,14 +24,17 @@ import com.cci.streaming.records.CtrRecord;
 import com.cci.streaming.records.DeadLetter;
 import com.cci.streaming.records.FulfillmentRecord;
 import com.cci.streaming.records.QueueMetrics;
+import com.cci.streaming.records.SegmentAnchor;
 import com.cci.streaming.records.SegmentRecord;
 import java.util.Objects;
-import org.apache.flink.api.common.functions.FilterFunction;
+import org.apache.flink.api.common.functions.FlatMapFunction;
+import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.util.Collector;
 
 /**
  * The job graph, independent of where records come from and go to (Kinesis, or files in replay
@@ -40,7 +43,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * <pre>
  * raw JSON per input ─► parse (dead letters to a side output) ─► event time + watermarks
  *   contact events + CTRs ───────────────► QueuePipeline ─► queue alarms, queue metrics
- *   segments (timed by SegmentClock) + fulfillment ─► ConversationPipeline ─► conversation alarms
+ *   segments (timed by SegmentClock from contact events + CTRs) + fulfillment ─► ConversationPipeline ─► conversation alarms
  * alarms (union), queue metrics, dead letters (union) ─► sinks
  * </pre>
  *
@@ -132,14 +135,20 @@ public final class AlarmWorkflow {
             .name("event-time fulfillment")
             .uid("event-time-fulfillment");
 
-    DataStream<ContactEventRecord> anchors =
+    // Voice segments are timed from the agent-connect time: from the contact events and, when
+    // those were lost, from the CTR (see SegmentClock).
+    DataStream<SegmentAnchor> anchors =
         events
-            .filter(new ConnectedToAgent())
-            .name("connected-to-agent times")
-            .uid("segment-anchors");
+            .flatMap(new AnchorFromContactEvent())
+            .name("segment anchors from contact events")
+            .uid("segment-anchors")
+            .union(
+                ctrs.map(new AnchorFromCtr())
+                    .name("segment anchors from CTRs")
+                    .uid("segment-anchors-ctr"));
     SingleOutputStreamOperator<SegmentRecord> clocked =
         anchors
-            .keyBy(new ContactEventContact())
+            .keyBy(new AnchorContact())
             .connect(untimedSegments.keyBy(new SegmentContact()))
             .process(new SegmentClock(ps.segmentAnchorWaitMs, ps.deadLetterMaxPayloadChars))
             .returns(TypeInformation.of(SegmentRecord.class))
@@ -188,13 +197,41 @@ public final class AlarmWorkflow {
         .uid("parse-" + parser.stream());
   }
 
-  /** Contact events that carry the connected-to-agent time (the anchor of voice offsets). */
-  public static final class ConnectedToAgent implements FilterFunction<ContactEventRecord> {
+  /**
+   * Contact events that tell {@link SegmentClock} something: the connected-to-agent time, or when
+   * the contact started (INITIATED, QUEUED).
+   */
+  public static final class AnchorFromContactEvent
+      implements FlatMapFunction<ContactEventRecord, SegmentAnchor> {
     private static final long serialVersionUID = 1L;
 
     @Override
-    public boolean filter(ContactEventRecord e) {
-      return e.connectedToAgentMs != null;
+    public void flatMap(ContactEventRecord e, Collector<SegmentAnchor> out) {
+      if (e.connectedToAgentMs != null
+          || "INITIATED".equals(e.eventType)
+          || "QUEUED".equals(e.eventType)) {
+        out.collect(SegmentAnchor.of(e));
+      }
+    }
+  }
+
+  /** Every CTR: its agent-connect time, or the news that the contact never reached an agent. */
+  public static final class AnchorFromCtr implements MapFunction<CtrRecord, SegmentAnchor> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public SegmentAnchor map(CtrRecord c) {
+      return SegmentAnchor.of(c);
+    }
+  }
+
+  /** Key: contact id of a segment anchor. */
+  public static final class AnchorContact implements KeySelector<SegmentAnchor, String> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public String getKey(SegmentAnchor a) {
+      return a.contactId;
     }
   }
 

@@ -34,8 +34,9 @@ public final class StreamingJob {
   }
 
   /**
-   * Applies parallelism, checkpointing (exactly-once, interval and minimum pause from the config)
-   * and the restart strategy; {@code checkpointing} false for bounded replay runs.
+   * Applies parallelism, the network buffer timeout, checkpointing (exactly-once, interval and
+   * minimum pause from the config) and the restart strategy; {@code checkpointing} false for
+   * bounded replay runs.
    */
   public static void configure(
       StreamExecutionEnvironment env, JobSettings s, boolean checkpointing) {
@@ -43,6 +44,7 @@ public final class StreamingJob {
     if (s.parallelism > 0) {
       env.setParallelism(s.parallelism);
     }
+    env.setBufferTimeout(s.bufferTimeout.toMillis());
     if (checkpointing) {
       env.enableCheckpointing(s.checkpointInterval.toMillis()); // exactly-once is the default mode
       env.getCheckpointConfig().setMinPauseBetweenCheckpoints(s.checkpointMinPause.toMillis());

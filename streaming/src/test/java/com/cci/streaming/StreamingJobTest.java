@@ -23,6 +23,18 @@ class StreamingJobTest {
     assertThat(env.getCheckpointConfig().getMinPauseBetweenCheckpoints()).isEqualTo(2_000);
     assertThat(env.getParallelism()).isEqualTo(2);
     assertThat(env.getConfig().hasGenericTypesDisabled()).isTrue();
+    assertThat(env.getBufferTimeout()).isEqualTo(10);
+  }
+
+  @Test
+  void bufferTimeoutFollowsTheConfig() {
+    PropertyGroups dev = PropertyGroups.fromDevResource();
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    StreamingJob.configure(
+        env, JobConfig.from(dev.with("job", "buffer-timeout", "5ms")).job(), false);
+    assertThat(env.getBufferTimeout()).isEqualTo(5);
+    StreamingJob.configure(env, JobConfig.from(dev.without("job", "buffer-timeout")).job(), false);
+    assertThat(env.getBufferTimeout()).as("default").isEqualTo(10);
   }
 
   @Test

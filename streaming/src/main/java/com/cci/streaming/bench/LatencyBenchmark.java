@@ -36,8 +36,9 @@ import software.amazon.awssdk.services.kinesis.KinesisClient;
  * stops kinesis-mock. Last line: {@code {"p2_p50_ms":…,"p2_p99_ms":…,"p2_alarms":…,…}}.
  *
  * <p>Options: {@code --alarms N} (default 250), {@code --rate R} breaches per second (default 25),
- * {@code --buffer-timeout MS} network buffer timeout (default: Flink's 100 ms), {@code
- * --sink-buffer MS} the alarm sink's max time in buffer (default 200, as configured), {@code
+ * {@code --buffer-timeout MS} network buffer timeout (default: the job's {@code
+ * job.buffer-timeout}, 10 ms, for {@code --job full}; Flink's 100 ms for {@code --job transport}),
+ * {@code --sink-buffer MS} the alarm sink's max time in buffer (default 200, as configured), {@code
  * --shards S} per stream (default 4), {@code --timeout SECONDS} (default 180), {@code --job full}
  * (default: the whole job, FRAUD_CATEGORY raised by s-conversation's rule with the dev
  * configuration) or {@code --job transport} (Kinesis source, one stateless detector, Kinesis sink:
@@ -182,6 +183,8 @@ public final class LatencyBenchmark {
       if (bufferTimeoutMs >= 0) {
         env.setBufferTimeout(bufferTimeoutMs);
       }
+      // what the run used: the option, else the job's job.buffer-timeout, else Flink's default
+      long effectiveBufferTimeoutMs = env.getBufferTimeout();
       KinesisTail tail = new KinesisTail(kinesis, alarmStream, KinesisTail.Start.TRIM_HORIZON);
       Map<String, Long> putAt = new ConcurrentHashMap<>();
       List<Double> latencies = new CopyOnWriteArrayList<>();
@@ -208,7 +211,8 @@ public final class LatencyBenchmark {
         System.out.printf("job start-up (submit -> first alarm readable): %d ms%n", startupMs);
         latencies.clear();
         if (startupMs < 0) {
-          return new Result(job, alarms, 0, null, -1, elapsed(t0), bufferTimeoutMs, sinkBufferMs);
+          return new Result(
+              job, alarms, 0, null, -1, elapsed(t0), effectiveBufferTimeoutMs, sinkBufferMs);
         }
         long interval = (long) (1e9 / rate);
         long next = System.nanoTime();
@@ -236,7 +240,7 @@ public final class LatencyBenchmark {
             l.length == 0 ? null : new LatencyStats(l),
             startupMs,
             elapsed(t0),
-            bufferTimeoutMs,
+            effectiveBufferTimeoutMs,
             sinkBufferMs);
       } finally {
         stop.set(true);

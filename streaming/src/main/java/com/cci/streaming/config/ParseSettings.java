@@ -12,8 +12,9 @@ import java.time.Duration;
  *       rejected (clock bugs, epoch-unit mistakes);
  *   <li>{@code dead-letter.max-payload-chars} (default 262144): dead-letter payloads are cut to
  *       this (the original length is kept);
- *   <li>{@code segment.anchor-wait} (default 10m): how long (event time) a voice segment waits for
- *       its contact's CONNECTED_TO_AGENT time before it is timed by the job's clock instead.
+ *   <li>{@code segment.anchor-wait} (default 2h, at most 6h): how long after the contact started
+ *       (event time) a voice segment waits for its contact's connected-to-agent time (contact event
+ *       or CTR) before it is dead-lettered; see {@code parse.SegmentClock}.
  * </ul>
  */
 public final class ParseSettings implements Serializable {
@@ -39,7 +40,7 @@ public final class ParseSettings implements Serializable {
 
   /** The defaults listed above. */
   public static ParseSettings defaults() {
-    return new ParseSettings(256 * 1024, Duration.ofDays(1).toMillis(), 256 * 1024, 600_000);
+    return new ParseSettings(256 * 1024, Duration.ofDays(1).toMillis(), 256 * 1024, 7_200_000);
   }
 
   public static ParseSettings from(PropertyGroups p) {
@@ -53,6 +54,12 @@ public final class ParseSettings implements Serializable {
     Duration wait =
         p.duration(GROUP, "segment.anchor-wait", Duration.ofMillis(d.segmentAnchorWaitMs));
     PropertyGroups.checkPositive(GROUP, "segment.anchor-wait", wait);
+    if (wait.compareTo(Duration.ofHours(6)) > 0) {
+      throw ConfigException.of(
+          GROUP,
+          "segment.anchor-wait",
+          "must be at most 6h (the segment clock's state retention), was " + wait);
+    }
     return new ParseSettings(maxChars, skew.toMillis(), dlMax, wait.toMillis());
   }
 }

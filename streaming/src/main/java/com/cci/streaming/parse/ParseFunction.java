@@ -1,5 +1,6 @@
 package com.cci.streaming.parse;
 
+import com.cci.streaming.metrics.JobMetrics;
 import com.cci.streaming.records.DeadLetter;
 import java.util.Objects;
 import org.apache.flink.api.common.accumulators.LongCounter;
@@ -14,20 +15,21 @@ import org.apache.flink.util.Collector;
  * the reason) to the {@link DeadLetters#TAG} side output. Never throws on bad data, so one bad
  * record never restarts the job.
  *
- * <p>Metrics, under group {@code kinesisanalytics} with dimension {@code Stream=<logical name>} (so
- * Managed Flink publishes them): {@code recordsIn}, {@code recordsOut}, {@code deadLettered}; in =
- * out + dead-lettered. The same totals are kept as accumulators ({@link #ACC_IN} etc.).
+ * <p>Metrics ({@link JobMetrics}: group {@code kinesisanalytics}, dimension {@code Stream=<logical
+ * name>}, so Managed Flink publishes them): {@code recordsIn}, {@code recordsOut}, {@code
+ * deadLettered}; in = out + dead-lettered. The same totals are kept as accumulators ({@link
+ * #ACC_IN} etc.).
  *
  * @param <T> the stream's POJO
  */
 public class ParseFunction<T> extends ProcessFunction<String, T> {
   private static final long serialVersionUID = 1L;
 
-  /** Metric group Managed Flink forwards to CloudWatch. */
-  public static final String METRIC_GROUP = "kinesisanalytics";
+  /** Metric group Managed Flink forwards to CloudWatch ({@link JobMetrics#GROUP}). */
+  public static final String METRIC_GROUP = JobMetrics.GROUP;
 
-  /** Dimension of the per-stream counters. */
-  public static final String STREAM_DIMENSION = "Stream";
+  /** Dimension of the per-stream counters ({@link JobMetrics#STREAM}). */
+  public static final String STREAM_DIMENSION = JobMetrics.STREAM;
 
   /**
    * Accumulator name prefixes (suffix: the stream): job-end totals for the replay CLI and tests
@@ -54,14 +56,10 @@ public class ParseFunction<T> extends ProcessFunction<String, T> {
 
   @Override
   public void open(OpenContext openContext) {
-    MetricGroup g =
-        getRuntimeContext()
-            .getMetricGroup()
-            .addGroup(METRIC_GROUP)
-            .addGroup(STREAM_DIMENSION, parser.stream());
-    in = g.counter("recordsIn");
-    out = g.counter("recordsOut");
-    dead = g.counter("deadLettered");
+    MetricGroup g = getRuntimeContext().getMetricGroup();
+    in = JobMetrics.recordsIn(g, parser.stream());
+    out = JobMetrics.recordsOut(g, parser.stream());
+    dead = JobMetrics.deadLettered(g, parser.stream());
     inTotal = accumulator(ACC_IN);
     outTotal = accumulator(ACC_OUT);
     deadTotal = accumulator(ACC_DEAD);

@@ -1,39 +1,62 @@
 package com.cci.streaming.parse;
 
 import com.cci.kinesis.Streams;
-import com.cci.streaming.records.ContactEventRecord;
+import com.cci.schemas.Json;
+import com.cci.streaming.metrics.JobMetrics;
+import com.cci.streaming.records.SegmentAnchor;
 import com.cci.streaming.records.SegmentRecord;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
  * Gives untimed Contact Lens segment records ({@link SegmentParser#UNTIMED}: every voice 1.0.0
- * event, and chat STARTED/COMPLETED) their event time, keyed by contact id.
+ * event, and chat STARTED/COMPLETED) their event time, keyed by contact id. The result depends only
+ * on the input records, never on arrival order across streams or on the watermark, so a replay of
+ * the same input gives the same event times (and so the same alarm ids).
  *
- * <p>Voice offsets count from the moment the contact was connected to the agent, so the anchor is
- * {@code connectedToAgentMs} from the contact-event stream (input 1: CONNECTED_TO_AGENT, or any
- * later event carrying {@code agentInfo.connectedToAgentTimestamp}). A record's time is anchor +
- * its largest {@code EndOffsetMillis}; a record without offsets gets the latest time already given
- * to the contact (or the anchor). Records that arrive before the anchor wait in keyed state for at
- * most {@code anchorWaitMs} of event time; then they are timed by the job's event-time clock when
- * they arrived (the watermark), and if even that is unknown they go to dead letter. Timed records
- * (chat turns with {@code AbsoluteTime}) pass straight through.
+ * <p><b>Anchor.</b> Voice offsets count from the moment the contact was connected to the agent.
+ * That time comes from input 1 ({@link SegmentAnchor}): a contact event carrying {@code
+ * agentInfo.connectedToAgentTimestamp} (CONNECTED_TO_AGENT, or a later event), or the contact's CTR
+ * ({@code Agent.ConnectedToAgentTimestamp}); the first one to arrive is kept (a different later one
+ * is counted in {@code segmentAnchorConflicts}). The anchor is cut to the whole second: CTR
+ * timestamps have second precision (truncated), contact events milliseconds, and which of the two
+ * arrives first differs from run to run; at whole seconds both give the same time, so segment times
+ * (and alarm ids) do not depend on it. Segment times are therefore exact to within 1 s. QUEUED and
+ * INITIATED events are <em>not</em> anchors (the queue wait between them and the agent is unknown,
+ * any offset rule would shift every segment); they only tell when the contact started, see below. A
+ * record's time is anchor + its largest {@code EndOffsetMillis}; a record without offsets gets the
+ * latest time already given to the contact, at least the anchor.
  *
- * <p>State per contact (anchor, latest time, waiting records) is cleared {@link #RETENTION_MS} of
- * event time after it was last touched. Kinesis arrival time is never used.
+ * <p><b>Waiting.</b> A record that arrives before its anchor waits in keyed state until the anchor
+ * arrives. When the contact's CTR says it never reached an agent, or no anchor arrived when the
+ * watermark passes the contact's start (earliest INITIATED/QUEUED/CTR time seen; else the watermark
+ * when the first record started waiting) plus {@code anchorWaitMs}, the waiting records go to dead
+ * letter with the reason; they are never stamped with arrival or watermark time. At the end of a
+ * bounded input (watermark MAX) every anchor has been delivered, so which records are dead-lettered
+ * is decided by the data alone; in an unbounded run a record can only be dead-lettered wrongly if
+ * its anchor is more than {@code anchorWaitMs} of event time late.
+ *
+ * <p>State per contact (anchor, start, latest time, waiting records) is cleared {@link
+ * #RETENTION_MS} of event time after it was last touched (event-time timer). Timed records (chat
+ * turns with {@code AbsoluteTime}) pass straight through.
  */
 public class SegmentClock
-    extends KeyedCoProcessFunction<String, ContactEventRecord, SegmentRecord, SegmentRecord> {
+    extends KeyedCoProcessFunction<String, SegmentAnchor, SegmentRecord, SegmentRecord> {
   private static final long serialVersionUID = 1L;
 
   /** How long per-contact state lives after its last update (event time). */
   public static final long RETENTION_MS = 6 * 3600_000L;
+
+  /** Timer of a wait armed before the first watermark: re-armed when the watermark arrives. */
+  static final long REARM = Long.MIN_VALUE + 1;
 
   private final long anchorWaitMs;
   private final int maxDeadLetterPayloadChars;
@@ -42,10 +65,17 @@ public class SegmentClock
   private transient ValueState<Long> latest;
   private transient ValueState<Long> touched;
   private transient ValueState<Long> waitDeadline;
-  private transient ValueState<Long> arrivalClock;
+  private transient ValueState<Long> contactSeen;
+  private transient ValueState<Boolean> neverConnected;
   private transient ListState<SegmentRecord> waiting;
+  private transient Counter deadLettered;
+  private transient Counter anchorConflicts;
 
   public SegmentClock(long anchorWaitMs, int maxDeadLetterPayloadChars) {
+    if (anchorWaitMs <= 0 || anchorWaitMs > RETENTION_MS) {
+      throw new IllegalArgumentException(
+          "anchor wait must be in (0, " + RETENTION_MS + "] ms, was " + anchorWaitMs);
+    }
     this.anchorWaitMs = anchorWaitMs;
     this.maxDeadLetterPayloadChars = maxDeadLetterPayloadChars;
   }
@@ -57,29 +87,47 @@ public class SegmentClock
     touched = getRuntimeContext().getState(new ValueStateDescriptor<>("touched", Types.LONG));
     waitDeadline =
         getRuntimeContext().getState(new ValueStateDescriptor<>("waitDeadline", Types.LONG));
-    arrivalClock =
-        getRuntimeContext().getState(new ValueStateDescriptor<>("arrivalClock", Types.LONG));
+    contactSeen =
+        getRuntimeContext().getState(new ValueStateDescriptor<>("contactSeen", Types.LONG));
+    neverConnected =
+        getRuntimeContext().getState(new ValueStateDescriptor<>("neverConnected", Types.BOOLEAN));
     waiting =
         getRuntimeContext().getListState(new ListStateDescriptor<>("waiting", SegmentRecord.class));
+    deadLettered = JobMetrics.deadLettered(getRuntimeContext(), Streams.CONTACT_LENS);
+    anchorConflicts = JobMetrics.group(getRuntimeContext()).counter("segmentAnchorConflicts");
   }
 
   @Override
-  public void processElement1(ContactEventRecord e, Context ctx, Collector<SegmentRecord> out)
+  public void processElement1(SegmentAnchor a, Context ctx, Collector<SegmentRecord> out)
       throws Exception {
-    if (e.connectedToAgentMs == null || anchor.value() != null) {
-      return;
+    touch(ctx, a.eventTimeMs);
+    Long seen = contactSeen.value();
+    if (seen == null || a.contactSeenMs < seen) {
+      contactSeen.update(a.contactSeenMs);
     }
-    anchor.update(e.connectedToAgentMs);
-    touch(ctx, e.eventTimeMs);
-    Iterable<SegmentRecord> pending = waiting.get();
-    if (pending != null) {
-      for (SegmentRecord s : pending) {
-        emit(s, e.connectedToAgentMs, out);
+    Long known = anchor.value();
+    if (a.connectedToAgentMs != null) {
+      long at = wholeSecond(a.connectedToAgentMs);
+      if (known != null) {
+        if (known != at) {
+          anchorConflicts.inc();
+        }
+        return;
       }
+      anchor.update(at);
+      Iterable<SegmentRecord> pending = waiting.get();
+      if (pending != null) {
+        for (SegmentRecord s : pending) {
+          emit(s, at, out);
+        }
+      }
+      endWait(ctx);
+      touch(ctx, latest.value() == null ? at : latest.value());
+    } else if (a.neverConnected && known == null) {
+      neverConnected.update(Boolean.TRUE);
+      deadLetterWaiting(ctx, neverConnectedReason(ctx.getCurrentKey()));
+      endWait(ctx);
     }
-    waiting.clear();
-    waitDeadline.clear();
-    arrivalClock.clear();
   }
 
   @Override
@@ -97,60 +145,120 @@ public class SegmentClock
       touch(ctx, s.eventTimeMs);
       return;
     }
-    waiting.add(s);
-    long wm = ctx.timerService().currentWatermark();
-    if (waitDeadline.value() == null) {
-      long deadline = (wm == Long.MIN_VALUE ? 0 : wm) + anchorWaitMs;
-      waitDeadline.update(deadline);
-      ctx.timerService().registerEventTimeTimer(deadline);
-      if (wm != Long.MIN_VALUE) {
-        arrivalClock.update(wm);
-      }
+    if (Boolean.TRUE.equals(neverConnected.value())) {
+      deadLetter(ctx, s, neverConnectedReason(ctx.getCurrentKey()));
+      return;
     }
+    waiting.add(s);
+    if (waitDeadline.value() == null) {
+      arm(ctx, ctx.timerService().currentWatermark());
+    }
+  }
+
+  /** Deadline: contact start (else the watermark) + the wait; before any watermark: re-arm. */
+  private void arm(Context ctx, long watermark) throws Exception {
+    Long seen = contactSeen.value();
+    long deadline;
+    if (seen != null) {
+      deadline = seen + anchorWaitMs;
+    } else if (watermark == Long.MIN_VALUE) {
+      deadline = REARM;
+    } else {
+      deadline = watermark + anchorWaitMs;
+    }
+    waitDeadline.update(deadline);
+    ctx.timerService().registerEventTimeTimer(deadline);
   }
 
   @Override
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<SegmentRecord> out)
       throws Exception {
     Long deadline = waitDeadline.value();
-    if (deadline != null && timestamp >= deadline) {
-      Long clock = arrivalClock.value();
+    if (deadline != null && timestamp == deadline) {
       long wm = ctx.timerService().currentWatermark();
-      if (clock == null && wm != Long.MIN_VALUE && wm != Long.MAX_VALUE) {
-        clock = wm;
+      if (deadline == REARM && wm != Long.MAX_VALUE) {
+        waitDeadline.clear();
+        arm(ctx, wm);
+        return;
       }
-      Iterable<SegmentRecord> pending = waiting.get();
-      if (pending != null) {
-        for (SegmentRecord s : pending) {
-          if (clock != null) {
-            s.eventTimeMs = Math.max(clock, latest.value() == null ? clock : latest.value());
-            remember(s.eventTimeMs);
-            out.collect(s);
-          } else {
-            ctx.output(
-                DeadLetters.TAG,
-                DeadLetters.of(
-                    Streams.CONTACT_LENS,
-                    s.contactId + " " + s.eventType + " (" + s.turnCount() + " turns)",
-                    "segment could not be timed: no connected-to-agent time for contact "
-                        + s.contactId
-                        + " and no event-time clock",
-                    ctx.timerService().currentProcessingTime(),
-                    maxDeadLetterPayloadChars));
-          }
-        }
-      }
-      waiting.clear();
-      waitDeadline.clear();
-      arrivalClock.clear();
-      touch(ctx, clock == null ? timestamp : clock);
+      deadLetterWaiting(
+          ctx,
+          "Contact Lens segment could not be timed: no connected-to-agent time (CONNECTED_TO_AGENT event"
+              + " or CTR Agent.ConnectedToAgentTimestamp) for contact "
+              + ctx.getCurrentKey()
+              + (wm == Long.MAX_VALUE
+                  ? " by the end of the input"
+                  : " within "
+                      + anchorWaitMs / 1000
+                      + " s of event time (parse.segment.anchor-wait)"));
+      endWait(ctx);
     }
     Long t = touched.value();
-    if (t != null && timestamp >= t + RETENTION_MS && waitDeadline.value() == null) {
-      anchor.clear();
-      latest.clear();
-      touched.clear();
+    if (waitDeadline.value() == null && (t == null || timestamp >= t + RETENTION_MS)) {
+      clearAll(ctx);
     }
+  }
+
+  /** The anchor precision shared by contact events and CTRs (see the class comment). */
+  static long wholeSecond(long epochMs) {
+    return Math.floorDiv(epochMs, 1000L) * 1000L;
+  }
+
+  private String neverConnectedReason(String contactId) {
+    return "Contact Lens segment could not be timed: the CTR of contact "
+        + contactId
+        + " has no Agent.ConnectedToAgentTimestamp (never connected to an agent)";
+  }
+
+  private void deadLetterWaiting(Context ctx, String reason) throws Exception {
+    Iterable<SegmentRecord> pending = waiting.get();
+    if (pending != null) {
+      for (SegmentRecord s : pending) {
+        deadLetter(ctx, s, reason);
+      }
+    }
+  }
+
+  private void deadLetter(Context ctx, SegmentRecord s, String reason) {
+    String payload;
+    try {
+      payload = Json.mapper().writeValueAsString(s);
+    } catch (JsonProcessingException e) {
+      payload = s.contactId + " " + s.eventType + " (" + s.turnCount() + " turns)";
+    }
+    deadLettered.inc();
+    ctx.output(
+        DeadLetters.TAG,
+        DeadLetters.of(
+            Streams.CONTACT_LENS,
+            payload,
+            reason,
+            ctx.timerService().currentProcessingTime(),
+            maxDeadLetterPayloadChars));
+  }
+
+  private void endWait(Context ctx) throws Exception {
+    Long deadline = waitDeadline.value();
+    Long t = touched.value();
+    if (deadline != null && (t == null || deadline != t + RETENTION_MS)) {
+      ctx.timerService().deleteEventTimeTimer(deadline);
+    }
+    waiting.clear();
+    waitDeadline.clear();
+  }
+
+  private void clearAll(Context ctx) throws Exception {
+    Long t = touched.value();
+    if (t != null) {
+      ctx.timerService().deleteEventTimeTimer(t + RETENTION_MS);
+    }
+    anchor.clear();
+    latest.clear();
+    touched.clear();
+    contactSeen.clear();
+    neverConnected.clear();
+    waiting.clear();
+    waitDeadline.clear();
   }
 
   private void emit(SegmentRecord s, long anchorMs, Collector<SegmentRecord> out) throws Exception {

@@ -27,6 +27,10 @@ class JobConfigTest {
         .isEqualTo(Duration.ofSeconds(30));
     assertThat(c.watermarks().idleness(Streams.CONTACT_LENS)).isEqualTo(Duration.ofMinutes(1));
     assertThat(c.parse().maxFutureSkewMs).isEqualTo(86_400_000L);
+    assertThat(c.parse().segmentAnchorWaitMs).isEqualTo(Duration.ofHours(2).toMillis());
+    assertThat(c.job().bufferTimeout).isEqualTo(Duration.ofMillis(10));
+    assertThat(JobConfig.forKinesis(DEV.with("job", "buffer-timeout", "0ms")).job().bufferTimeout)
+        .isZero();
     assertThat(c.kinesis().region()).isEqualTo("us-east-1");
     assertThat(c.kinesis().streamArn(Streams.CTR))
         .isEqualTo("arn:aws:kinesis:us-east-1:000000000000:stream/cci-ctr");
@@ -67,6 +71,10 @@ class JobConfigTest {
         Arguments.of("parse", "max-future-skew", "0s", "must be a positive duration"),
         Arguments.of("parse", "dead-letter.max-payload-chars", "many", "not an integer"),
         Arguments.of("parse", "segment.anchor-wait", "later", "not a duration"),
+        Arguments.of("parse", "segment.anchor-wait", "7h", "must be at most 6h"),
+        Arguments.of("job", "buffer-timeout", "2s", "must be between 0 and 1s"),
+        Arguments.of("job", "buffer-timeout", "PT-1S", "must be between 0 and 1s"),
+        Arguments.of("job", "buffer-timeout", "quick", "not a duration"),
         Arguments.of("kinesis", "region", "Mars", "is not an AWS region name"),
         Arguments.of("kinesis", "endpoint", "ftp://127.0.0.1:4567", "must be http(s)://host:port"),
         Arguments.of("kinesis", "input.ctr", "has space", "is not a Kinesis stream name"));

@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cci.streaming.AlarmWorkflow;
 import com.cci.streaming.records.ContactEventRecord;
+import com.cci.streaming.records.CtrRecord;
 import com.cci.streaming.records.DeadLetter;
+import com.cci.streaming.records.SegmentAnchor;
 import com.cci.streaming.records.SegmentRecord;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.api.operators.co.KeyedCoProcessOperator;
+import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.Test;
@@ -18,30 +21,46 @@ class SegmentClockTest {
   static final long T0 = 1_763_650_800_000L; // 2026-11-20T15:00:00Z
   static final long WAIT = 600_000;
 
-  static KeyedTwoInputStreamOperatorTestHarness<
-          String, ContactEventRecord, SegmentRecord, SegmentRecord>
+  static KeyedTwoInputStreamOperatorTestHarness<String, SegmentAnchor, SegmentRecord, SegmentRecord>
       harness() throws Exception {
-    KeyedTwoInputStreamOperatorTestHarness<String, ContactEventRecord, SegmentRecord, SegmentRecord>
-        h =
-            new KeyedTwoInputStreamOperatorTestHarness<>(
-                new KeyedCoProcessOperator<>(new SegmentClock(WAIT, 4096)),
-                new AlarmWorkflow.ContactEventContact(),
-                new AlarmWorkflow.SegmentContact(),
-                Types.STRING);
+    var h =
+        new KeyedTwoInputStreamOperatorTestHarness<>(
+            new KeyedCoProcessOperator<>(new SegmentClock(WAIT, 4096)),
+            new AlarmWorkflow.AnchorContact(),
+            new AlarmWorkflow.SegmentContact(),
+            Types.STRING);
     h.open();
     return h;
   }
 
-  static ContactEventRecord connected(String contact, long at) {
+  static StreamRecord<SegmentAnchor> connected(String contact, long at) {
     ContactEventRecord e = new ContactEventRecord();
     e.contactId = contact;
     e.eventType = "CONNECTED_TO_AGENT";
     e.connectedToAgentMs = at;
     e.eventTimeMs = at;
-    return e;
+    return new StreamRecord<>(SegmentAnchor.of(e), at);
   }
 
-  static SegmentRecord voice(String contact, String type, long... endOffsets) {
+  static StreamRecord<SegmentAnchor> initiated(String contact, long at) {
+    ContactEventRecord e = new ContactEventRecord();
+    e.contactId = contact;
+    e.eventType = "INITIATED";
+    e.initiationMs = at;
+    e.eventTimeMs = at;
+    return new StreamRecord<>(SegmentAnchor.of(e), at);
+  }
+
+  static StreamRecord<SegmentAnchor> ctr(String contact, Long connectedAt, long lastUpdate) {
+    CtrRecord c = new CtrRecord();
+    c.contactId = contact;
+    c.initiationMs = T0 - 60_000;
+    c.connectedToAgentMs = connectedAt;
+    c.lastUpdateMs = lastUpdate;
+    return new StreamRecord<>(SegmentAnchor.of(c), lastUpdate);
+  }
+
+  static StreamRecord<SegmentRecord> voice(String contact, String type, long... endOffsets) {
     SegmentRecord s = new SegmentRecord();
     s.contactId = contact;
     s.channel = "VOICE";
@@ -52,77 +71,157 @@ class SegmentClockTest {
     s.roles = new String[endOffsets.length];
     s.sentiments = new String[endOffsets.length];
     s.matchedCategories = new String[0];
-    return s;
+    return new StreamRecord<>(s);
+  }
+
+  static void watermark(KeyedTwoInputStreamOperatorTestHarness<?, ?, ?, ?> h, long t)
+      throws Exception {
+    h.processWatermark1(new Watermark(t));
+    h.processWatermark2(new Watermark(t));
   }
 
   static List<Long> times(List<SegmentRecord> out) {
     return out.stream().map(s -> s.eventTimeMs).toList();
   }
 
+  static List<DeadLetter> dead(KeyedTwoInputStreamOperatorTestHarness<?, ?, ?, ?> h) {
+    var side = h.getSideOutput(DeadLetters.TAG);
+    return side == null ? List.of() : side.stream().map(StreamRecord::getValue).toList();
+  }
+
   @Test
   void voiceSegmentsAreTimedFromTheConnectedToAgentTime() throws Exception {
     try (var h = harness()) {
-      h.processElement1(new StreamRecord<>(connected("c1", T0), T0));
-      h.processElement2(new StreamRecord<>(voice("c1", "STARTED"), Long.MIN_VALUE));
-      h.processElement2(new StreamRecord<>(voice("c1", "SEGMENTS", 3_000, 9_047), Long.MIN_VALUE));
-      h.processElement2(new StreamRecord<>(voice("c1", "COMPLETED"), Long.MIN_VALUE));
+      h.processElement1(connected("c1", T0));
+      h.processElement2(voice("c1", "STARTED"));
+      h.processElement2(voice("c1", "SEGMENTS", 3_000, 9_047));
+      h.processElement2(voice("c1", "COMPLETED"));
       assertThat(times(h.extractOutputValues())).containsExactly(T0, T0 + 9_047, T0 + 9_047);
     }
   }
 
   @Test
-  void segmentsBeforeTheAnchorWaitAndAreReleasedByIt() throws Exception {
+  void theAnchorIsTheWholeSecondSoTheCtrAndTheEventGiveTheSameTimes() throws Exception {
+    // CTR timestamps have second precision (15:08:42Z), the contact event milliseconds
+    // (15:08:42.431Z): whichever arrives first, the segment gets the same time
+    for (boolean ctrFirst : new boolean[] {true, false}) {
+      try (var h = harness()) {
+        h.processElement2(voice("c0", "SEGMENTS", 16_091));
+        if (ctrFirst) {
+          h.processElement1(ctr("c0", T0, T0 + 300_000));
+          h.processElement1(connected("c0", T0 + 431));
+        } else {
+          h.processElement1(connected("c0", T0 + 431));
+          h.processElement1(ctr("c0", T0, T0 + 300_000));
+        }
+        h.processElement2(voice("c0", "SEGMENTS", 20_000));
+        assertThat(times(h.extractOutputValues()))
+            .as("CTR first: " + ctrFirst)
+            .containsExactly(T0 + 16_091, T0 + 20_000);
+      }
+    }
+  }
+
+  @Test
+  void theCtrAnchorsWhenTheContactEventsDoNot() throws Exception {
     try (var h = harness()) {
-      h.processWatermark1(new org.apache.flink.streaming.api.watermark.Watermark(T0));
-      h.processWatermark2(new org.apache.flink.streaming.api.watermark.Watermark(T0));
-      h.processElement2(new StreamRecord<>(voice("c2", "SEGMENTS", 5_000), Long.MIN_VALUE));
+      watermark(h, T0);
+      h.processElement2(voice("c2", "SEGMENTS", 5_000));
+      h.processElement2(voice("c2", "SEGMENTS", 8_000));
       assertThat(h.extractOutputValues()).isEmpty();
-      assertThat(h.numEventTimeTimers()).isEqualTo(1);
-      h.processElement1(new StreamRecord<>(connected("c2", T0 + 1_000), T0 + 1_000));
+      h.processElement1(ctr("c2", T0 + 1_000, T0 + 300_000));
+      assertThat(times(h.extractOutputValues())).containsExactly(T0 + 6_000, T0 + 9_000);
+      h.processElement2(voice("c2", "COMPLETED"));
+      assertThat(times(h.extractOutputValues())).endsWith(T0 + 9_000);
+      assertThat(dead(h)).isEmpty();
+    }
+  }
+
+  @Test
+  void aLateAnchorReleasesSegmentsWithTheirOwnTimesWhateverTheWatermark() throws Exception {
+    try (var h = harness()) {
+      watermark(h, T0);
+      h.processElement1(initiated("c3", T0 - 30_000));
+      h.processElement2(voice("c3", "SEGMENTS", 5_000));
+      // the watermark moves far (but stays within the wait after the contact started)
+      watermark(h, T0 - 30_000 + WAIT - 1);
+      assertThat(h.extractOutputValues()).isEmpty();
+      h.processElement1(connected("c3", T0 + 1_000));
       assertThat(times(h.extractOutputValues())).containsExactly(T0 + 6_000);
+      // the deadline timer is gone with the wait; only the retention timer is left
+      assertThat(h.numEventTimeTimers()).isEqualTo(1);
+      // a different anchor later (the CTR) does not re-time anything
+      h.processElement1(ctr("c3", T0 + 2_000, T0 + 60_000));
+      h.processElement2(voice("c3", "SEGMENTS", 7_000));
+      assertThat(times(h.extractOutputValues())).containsExactly(T0 + 6_000, T0 + 8_000);
     }
   }
 
   @Test
-  void withoutAnAnchorTheJobClockTimesThemAfterTheWait() throws Exception {
+  void withoutAnAnchorWithinTheWaitTheyAreDeadLetteredNeverStampedWithTheWatermark()
+      throws Exception {
     try (var h = harness()) {
-      h.processWatermark1(new org.apache.flink.streaming.api.watermark.Watermark(T0));
-      h.processWatermark2(new org.apache.flink.streaming.api.watermark.Watermark(T0));
-      h.processElement2(new StreamRecord<>(voice("c3", "SEGMENTS", 5_000), Long.MIN_VALUE));
-      h.processWatermark1(new org.apache.flink.streaming.api.watermark.Watermark(T0 + WAIT));
-      h.processWatermark2(new org.apache.flink.streaming.api.watermark.Watermark(T0 + WAIT));
-      assertThat(times(h.extractOutputValues())).containsExactly(T0);
-      assertThat(h.getSideOutput(DeadLetters.TAG)).isNullOrEmpty();
-    }
-  }
-
-  @Test
-  void withoutAnyClockTheyAreDeadLetteredAtTheEnd() throws Exception {
-    try (var h = harness()) {
-      h.processElement2(new StreamRecord<>(voice("c4", "SEGMENTS", 5_000), Long.MIN_VALUE));
-      h.processWatermark1(new org.apache.flink.streaming.api.watermark.Watermark(Long.MAX_VALUE));
-      h.processWatermark2(new org.apache.flink.streaming.api.watermark.Watermark(Long.MAX_VALUE));
+      watermark(h, T0);
+      h.processElement1(initiated("c4", T0));
+      h.processElement2(voice("c4", "SEGMENTS", 5_000));
+      watermark(h, T0 + WAIT - 1);
+      assertThat(dead(h)).isEmpty();
+      watermark(h, T0 + WAIT);
       assertThat(h.extractOutputValues()).isEmpty();
-      List<DeadLetter> dead =
-          h.getSideOutput(DeadLetters.TAG).stream().map(StreamRecord::getValue).toList();
-      assertThat(dead)
+      assertThat(dead(h))
           .singleElement()
-          .satisfies(d -> assertThat(d.reason).contains("could not be timed"));
+          .satisfies(
+              d -> {
+                assertThat(d.reason)
+                    .contains("could not be timed")
+                    .contains("c4")
+                    .contains("600 s of event time");
+                assertThat(d.payload).contains("\"contactId\":\"c4\"");
+              });
+    }
+  }
+
+  @Test
+  void aCtrWithoutAgentDeadLettersAtOnceAndLaterSegmentsToo() throws Exception {
+    try (var h = harness()) {
+      h.processElement2(voice("c5", "SEGMENTS", 5_000));
+      h.processElement1(ctr("c5", null, T0 + 60_000));
+      h.processElement2(voice("c5", "COMPLETED"));
+      assertThat(h.extractOutputValues()).isEmpty();
+      assertThat(dead(h))
+          .hasSize(2)
+          .allSatisfy(d -> assertThat(d.reason).contains("never connected to an agent"));
+    }
+  }
+
+  @Test
+  void beforeAnyWatermarkTheWaitIsArmedAtTheFirstAndTheEndOfInputDeadLetters() throws Exception {
+    try (var h = harness()) {
+      h.processElement2(voice("c6", "SEGMENTS", 5_000));
+      assertThat(h.numEventTimeTimers()).isEqualTo(1);
+      watermark(h, T0); // re-armed at T0 + WAIT, nothing decided yet
+      assertThat(dead(h)).isEmpty();
+      assertThat(h.numEventTimeTimers()).isEqualTo(1);
+      watermark(h, Long.MAX_VALUE);
+      assertThat(h.extractOutputValues()).isEmpty();
+      assertThat(dead(h)).singleElement().satisfies(d -> assertThat(d.reason).contains("c6"));
+      assertThat(h.numKeyedStateEntries()).isZero();
+      assertThat(h.numEventTimeTimers()).isZero();
     }
   }
 
   @Test
   void stateAndTimersDrainAfterRetention() throws Exception {
     try (var h = harness()) {
-      h.processElement1(new StreamRecord<>(connected("c5", T0), T0));
-      h.processElement2(new StreamRecord<>(voice("c5", "SEGMENTS", 1_000), Long.MIN_VALUE));
+      h.processElement1(initiated("c7", T0 - 10_000));
+      h.processElement1(connected("c7", T0));
+      h.processElement2(voice("c7", "SEGMENTS", 1_000));
+      h.processElement1(initiated("c8", T0));
+      h.processElement2(voice("c8", "SEGMENTS", 1_000));
       assertThat(h.numKeyedStateEntries()).isPositive();
-      h.processWatermark1(
-          new org.apache.flink.streaming.api.watermark.Watermark(
-              T0 + SegmentClock.RETENTION_MS + 1_000));
-      h.processWatermark2(
-          new org.apache.flink.streaming.api.watermark.Watermark(
-              T0 + SegmentClock.RETENTION_MS + 1_000));
+      watermark(h, T0 + WAIT); // c8: dead letter
+      watermark(h, T0 + SegmentClock.RETENTION_MS + 1_000);
+      assertThat(dead(h)).hasSize(1);
       assertThat(h.numKeyedStateEntries()).isZero();
       assertThat(h.numEventTimeTimers()).isZero();
     }
@@ -132,23 +231,27 @@ class SegmentClockTest {
   void waitingSegmentsSurviveSnapshotAndRestore() throws Exception {
     OperatorSubtaskState snapshot;
     try (var h = harness()) {
-      h.processWatermark1(new org.apache.flink.streaming.api.watermark.Watermark(T0));
-      h.processWatermark2(new org.apache.flink.streaming.api.watermark.Watermark(T0));
-      h.processElement2(new StreamRecord<>(voice("c6", "SEGMENTS", 2_000), Long.MIN_VALUE));
+      watermark(h, T0);
+      h.processElement1(initiated("c9", T0));
+      h.processElement2(voice("c9", "SEGMENTS", 2_000));
+      h.processElement2(voice("c10", "SEGMENTS", 2_000));
       snapshot = h.snapshot(1L, 1L);
     }
-    KeyedTwoInputStreamOperatorTestHarness<String, ContactEventRecord, SegmentRecord, SegmentRecord>
-        restored =
-            new KeyedTwoInputStreamOperatorTestHarness<>(
-                new KeyedCoProcessOperator<>(new SegmentClock(WAIT, 4096)),
-                new AlarmWorkflow.ContactEventContact(),
-                new AlarmWorkflow.SegmentContact(),
-                Types.STRING);
+    var restored =
+        new KeyedTwoInputStreamOperatorTestHarness<>(
+            new KeyedCoProcessOperator<>(new SegmentClock(WAIT, 4096)),
+            new AlarmWorkflow.AnchorContact(),
+            new AlarmWorkflow.SegmentContact(),
+            Types.STRING);
     try (restored) {
       restored.initializeState(snapshot);
       restored.open();
-      restored.processElement1(new StreamRecord<>(connected("c6", T0 + 500), T0 + 500));
-      assertThat(times(restored.extractOutputValues())).containsExactly(T0 + 2_500);
+      restored.processElement1(connected("c9", T0 + 1_000));
+      assertThat(times(restored.extractOutputValues())).containsExactly(T0 + 3_000);
+      watermark(restored, T0 + WAIT); // c10's wait (armed at watermark T0) survived too
+      assertThat(dead(restored))
+          .singleElement()
+          .satisfies(d -> assertThat(d.reason).contains("c10"));
     }
   }
 }
