@@ -227,6 +227,13 @@ final class ParseSupport {
     @Override
     public Instant deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
       if (p.currentToken() == JsonToken.VALUE_STRING) {
+        // The formats on our streams take the allocation-free fast path; anything else (and every
+        // invalid text) goes through Instant.parse as before.
+        Instant fast =
+            IsoTimestamps.fastInstant(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+        if (fast != null) {
+          return fast;
+        }
         String text = p.getText().trim();
         if (text.isEmpty()) {
           return null;
