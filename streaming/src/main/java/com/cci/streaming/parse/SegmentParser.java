@@ -154,11 +154,7 @@ public final class SegmentParser implements RecordParser<SegmentRecord> {
       r.endOffsetsMs[i] = hasEnd ? e.endOffsets[i] : -1;
       Instant absolute = e.times[i];
       if (!voice && absolute != null) {
-        latestAbsolute =
-            Math.max(
-                latestAbsolute,
-                ParseSupport.requireTime(
-                    where(i) + " Time.AbsoluteTime", absolute, nowMs, settings.maxFutureSkewMs));
+        latestAbsolute = Math.max(latestAbsolute, absoluteTime(absolute, i, nowMs));
       } else if (voice && !hasEnd) {
         throw new RejectedRecordException(where(i) + " (voice) without EndOffsetMillis");
       }
@@ -169,6 +165,19 @@ public final class SegmentParser implements RecordParser<SegmentRecord> {
             : e.categories.toArray(NO_STRINGS);
     r.eventTimeMs = latestAbsolute == Long.MIN_VALUE ? UNTIMED : latestAbsolute;
     return r;
+  }
+
+  /** A turn's plausible AbsoluteTime in epoch ms; the field name is built only for a rejection. */
+  private long absoluteTime(Instant t, int turn, long nowMs) throws RejectedRecordException {
+    long skew = settings.maxFutureSkewMs;
+    long sec = t.getEpochSecond();
+    if (sec > ParseSupport.MIN_PLAUSIBLE_MS / 1000 && sec < Long.MAX_VALUE / 2000) {
+      long ms = t.toEpochMilli();
+      if (ms >= ParseSupport.MIN_PLAUSIBLE_MS && ms <= nowMs + skew) {
+        return ms;
+      }
+    }
+    return ParseSupport.requireTime(where(turn) + " Time.AbsoluteTime", t, nowMs, skew);
   }
 
   private static String where(int turn) {
