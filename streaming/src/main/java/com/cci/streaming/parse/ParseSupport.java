@@ -38,6 +38,140 @@ final class ParseSupport {
 
   private ParseSupport() {}
 
+  /**
+   * A streaming parser over {@code raw} for the parsers that read fields directly (no data-binding
+   * into the contract records): the strict mapper's factory, so limits and features match.
+   */
+  static JsonParser streamingParser(String raw) throws IOException {
+    return STRICT.getFactory().createParser(raw);
+  }
+
+  /** After the root object: anything but the end of input is rejected (as the typed read does). */
+  static void requireEndOfInput(JsonParser p) throws IOException, RejectedRecordException {
+    if (p.nextToken() != null) {
+      throw new RejectedRecordException("malformed JSON: content after the end of the object");
+    }
+  }
+
+  /**
+   * The JSON path {@code prefix[index]suffix} ({@code index < 0}: {@code prefix suffix}); built
+   * only when a reason needs it.
+   */
+  static String path(String prefix, int index, String suffix) {
+    return index < 0 ? prefix + suffix : prefix + "[" + index + "]" + suffix;
+  }
+
+  /** The current string value, null for JSON null; any other token is rejected. */
+  static String text(JsonParser p, String prefix, int index, String suffix)
+      throws IOException, RejectedRecordException {
+    JsonToken t = p.currentToken();
+    if (t == JsonToken.VALUE_STRING) {
+      return p.getText();
+    }
+    if (t == JsonToken.VALUE_NULL) {
+      return null;
+    }
+    throw wrongType(path(prefix, index, suffix), "a string", t);
+  }
+
+  /** The current whole number, null for JSON null; strings, fractions and the rest are rejected. */
+  static Long wholeNumber(JsonParser p, String prefix, int index, String suffix)
+      throws IOException, RejectedRecordException {
+    JsonToken t = p.currentToken();
+    if (t == JsonToken.VALUE_NUMBER_INT) {
+      return p.getLongValue();
+    }
+    if (t == JsonToken.VALUE_NULL) {
+      return null;
+    }
+    throw wrongType(path(prefix, index, suffix), "a whole number", t);
+  }
+
+  /**
+   * The current ISO-8601 timestamp, null for JSON null or an empty string; the same acceptance and
+   * reasons as the typed read ({@link StrictInstantDeserializer}).
+   */
+  static Instant timestamp(JsonParser p, String prefix, int index, String suffix)
+      throws IOException, RejectedRecordException {
+    JsonToken t = p.currentToken();
+    if (t == JsonToken.VALUE_STRING) {
+      Instant fast =
+          IsoTimestamps.fastInstant(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+      if (fast != null) {
+        return fast;
+      }
+      String text = p.getText().trim();
+      if (text.isEmpty()) {
+        return null;
+      }
+      try {
+        return Instant.parse(text);
+      } catch (DateTimeParseException e) {
+        throw new RejectedRecordException(
+            "field '"
+                + path(prefix, index, suffix)
+                + "': cannot read "
+                + shorten(text)
+                + " as an ISO-8601 timestamp");
+      }
+    }
+    if (t == JsonToken.VALUE_NULL) {
+      return null;
+    }
+    throw new RejectedRecordException(
+        "field '"
+            + path(prefix, index, suffix)
+            + "': timestamp must be an ISO-8601 string, not "
+            + t);
+  }
+
+  /** Moves onto the value of the current field: an object (true), null (false), else rejected. */
+  static boolean objectOrNull(JsonParser p, String prefix, int index, String suffix)
+      throws RejectedRecordException {
+    JsonToken t = p.currentToken();
+    if (t == JsonToken.START_OBJECT) {
+      return true;
+    }
+    if (t == JsonToken.VALUE_NULL) {
+      return false;
+    }
+    throw wrongType(path(prefix, index, suffix), "an object", t);
+  }
+
+  /** The current value is an array (true), null (false), else rejected. */
+  static boolean arrayOrNull(JsonParser p, String prefix, int index, String suffix)
+      throws RejectedRecordException {
+    JsonToken t = p.currentToken();
+    if (t == JsonToken.START_ARRAY) {
+      return true;
+    }
+    if (t == JsonToken.VALUE_NULL) {
+      return false;
+    }
+    throw wrongType(path(prefix, index, suffix), "an array", t);
+  }
+
+  static RejectedRecordException wrongType(String path, String expected, JsonToken t) {
+    return new RejectedRecordException(
+        "field '" + path + "': expected " + expected + ", not " + describe(t));
+  }
+
+  private static String describe(JsonToken t) {
+    if (t == null) {
+      return "the end of input";
+    }
+    return switch (t) {
+      case START_OBJECT -> "an object";
+      case START_ARRAY -> "an array";
+      case VALUE_STRING -> "a string";
+      case VALUE_NUMBER_INT -> "a whole number";
+      case VALUE_NUMBER_FLOAT -> "a fractional number";
+      case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+      case VALUE_NULL -> "null";
+      default -> t.toString();
+    };
+  }
+
   static ObjectReader readerFor(Class<?> type) {
     return STRICT.readerFor(type).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   }
@@ -227,6 +361,13 @@ final class ParseSupport {
     @Override
     public Instant deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
       if (p.currentToken() == JsonToken.VALUE_STRING) {
+        // The formats on our streams take the allocation-free fast path; anything else (and every
+        // invalid text) goes through Instant.parse as before.
+        Instant fast =
+            IsoTimestamps.fastInstant(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+        if (fast != null) {
+          return fast;
+        }
         String text = p.getText().trim();
         if (text.isEmpty()) {
           return null;

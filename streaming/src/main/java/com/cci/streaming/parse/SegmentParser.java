@@ -3,17 +3,17 @@ package com.cci.streaming.parse;
 import com.cci.kinesis.Streams;
 import com.cci.schemas.ctr.Channel;
 import com.cci.schemas.lens.RealtimeSegmentEvent;
-import com.cci.schemas.lens.Segment;
 import com.cci.schemas.lens.SegmentEventType;
-import com.cci.schemas.lens.SegmentTranscript;
 import com.cci.schemas.transcript.Role;
 import com.cci.schemas.transcript.Sentiment;
 import com.cci.streaming.config.ParseSettings;
 import com.cci.streaming.records.SegmentRecord;
-import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
 
 /**
  * Contact Lens real-time segment stream → {@link SegmentRecord}; only final transcript turns are
@@ -31,6 +31,13 @@ import java.util.List;
  * unknown value; SEGMENTS without {@code Segments}; transcript turns with an unknown role or
  * sentiment, or a non-numeric offset; implausible chat times. Accepted although the schema rejects
  * it: an utterance partial without offsets (partials are dropped).
+ *
+ * <p><b>Reading.</b> One pass of a streaming {@link JsonParser} over the record, reading only the
+ * fields above with the strict types of the typed read (strings are strings, offsets whole numbers,
+ * times ISO-8601 strings via {@link IsoTimestamps}); every other field — the transcript {@code
+ * Content}, utterances, redaction, settings — is skipped without being decoded or type-checked
+ * (decision 0004: reject exactly what the job cannot use). Malformed JSON, a truncated record and
+ * content after the object are rejected as before.
  */
 public final class SegmentParser implements RecordParser<SegmentRecord> {
   private static final long serialVersionUID = 1L;
@@ -38,8 +45,11 @@ public final class SegmentParser implements RecordParser<SegmentRecord> {
   /** {@link SegmentRecord#eventTimeMs} of a record whose time {@link SegmentClock} assigns. */
   public static final long UNTIMED = Long.MIN_VALUE;
 
-  private static final ObjectReader READER = ParseSupport.readerFor(RealtimeSegmentEvent.class);
   private static final String[] NO_STRINGS = new String[0];
+  private static final SegmentEventType[] EVENT_TYPES = SegmentEventType.values();
+
+  /** Marks a turn without {@code EndOffsetMillis}. */
+  private static final long NO_OFFSET = Long.MIN_VALUE;
 
   private final ParseSettings settings;
 
@@ -60,101 +70,316 @@ public final class SegmentParser implements RecordParser<SegmentRecord> {
   @Override
   public SegmentRecord parse(String raw, long nowMs) throws RejectedRecordException {
     ParseSupport.precheck(raw, settings.maxRecordChars);
-    RealtimeSegmentEvent e;
-    try {
-      e = READER.readValue(raw);
+    Event e = new Event();
+    try (JsonParser p = ParseSupport.streamingParser(raw)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        throw new RejectedRecordException("not a JSON object");
+      }
+      readEvent(p, e);
+      ParseSupport.requireEndOfInput(p);
     } catch (IOException ex) {
       throw ParseSupport.rejected(ex);
     }
     SegmentRecord r = new SegmentRecord();
-    r.contactId = ParseSupport.requireText("ContactId", e.contactId());
+    r.contactId = ParseSupport.requireText("ContactId", e.contactId);
     boolean voice;
     String typeField;
     String typeValue;
-    if (RealtimeSegmentEvent.VOICE_VERSION.equals(e.version())) {
+    if (RealtimeSegmentEvent.VOICE_VERSION.equals(e.version)) {
       voice = true;
       typeField = "EventType";
-      typeValue = e.eventType();
-      if (e.streamingEventType() != null) {
+      typeValue = e.eventType;
+      if (e.streamingEventType != null) {
         throw new RejectedRecordException("Version 1.0.0 (voice) with StreamingEventType");
       }
-    } else if (RealtimeSegmentEvent.CHAT_VERSION.equals(e.version())) {
+    } else if (RealtimeSegmentEvent.CHAT_VERSION.equals(e.version)) {
       voice = false;
       typeField = "StreamingEventType";
-      typeValue = e.streamingEventType();
-      if (e.eventType() != null) {
+      typeValue = e.streamingEventType;
+      if (e.eventType != null) {
         throw new RejectedRecordException("Version 2.0.0 (chat) with EventType");
       }
     } else {
       throw new RejectedRecordException(
-          e.version() == null
+          e.version == null
               ? "missing Version"
-              : "Version '" + e.version() + "' is not 1.0.0 (voice) or 2.0.0 (chat)");
+              : "Version '" + e.version + "' is not 1.0.0 (voice) or 2.0.0 (chat)");
     }
     if (typeValue == null) {
       throw new RejectedRecordException("missing " + typeField);
     }
-    SegmentEventType type = e.type();
+    SegmentEventType type = eventType(typeValue);
     if (type == SegmentEventType.UNKNOWN) {
       throw new RejectedRecordException(
           typeField + " '" + typeValue + "' is not STARTED, SEGMENTS, COMPLETED or FAILED");
     }
-    if (type == SegmentEventType.SEGMENTS && (e.segments() == null || e.segments().isEmpty())) {
+    if (type == SegmentEventType.SEGMENTS && e.segments <= 0) {
       throw new RejectedRecordException("SEGMENTS event without Segments");
     }
     r.eventType = type.name();
-    Channel ch = e.channel();
+    Channel ch = Channel.of(e.channel);
     r.channel = ch != null ? ch.name() : (voice ? "VOICE" : "CHAT");
 
-    List<SegmentTranscript> turns = new ArrayList<>();
-    if (e.segments() != null) {
-      for (Segment s : e.segments()) {
-        if (s != null && s.transcript() != null) {
-          turns.add(s.transcript());
-        }
-      }
-    }
-    int n = turns.size();
+    int n = e.turns;
     r.turnIds = new String[n];
     r.roles = new String[n];
     r.sentiments = new String[n];
     r.endOffsetsMs = new long[n];
     long latestAbsolute = Long.MIN_VALUE;
     for (int i = 0; i < n; i++) {
-      SegmentTranscript t = turns.get(i);
-      String where = "Segments Transcript " + i;
-      r.turnIds[i] = ParseSupport.requireText(where + " Id", t.id());
-      Role role = Role.fromWire(t.participantRole());
+      r.turnIds[i] = e.ids[i];
+      if (r.turnIds[i] == null || r.turnIds[i].isBlank()) {
+        throw new RejectedRecordException("missing " + where(i) + " Id");
+      }
+      String wireRole = e.roles[i];
+      Role role = Role.fromWire(wireRole);
       if (role == null) {
         throw new RejectedRecordException(
-            where + " ParticipantRole '" + t.participantRole() + "' is unknown");
+            where(i) + " ParticipantRole '" + wireRole + "' is unknown");
       }
       r.roles[i] = role.name();
-      if (t.sentiment() != null) {
-        Sentiment s = Sentiment.fromWire(t.sentiment());
+      String wireSentiment = e.sentiments[i];
+      if (wireSentiment != null) {
+        Sentiment s = Sentiment.fromWire(wireSentiment);
         if (s == null) {
           throw new RejectedRecordException(
-              where + " Sentiment '" + t.sentiment() + "' is not POSITIVE/NEGATIVE/NEUTRAL/MIXED");
+              where(i)
+                  + " Sentiment '"
+                  + wireSentiment
+                  + "' is not POSITIVE/NEGATIVE/NEUTRAL/MIXED");
         }
         r.sentiments[i] = s.name();
       }
-      r.endOffsetsMs[i] = t.endOffsetMillis() == null ? -1 : t.endOffsetMillis();
-      if (!voice && t.time() != null && t.time().absoluteTime() != null) {
-        latestAbsolute =
-            Math.max(
-                latestAbsolute,
-                ParseSupport.requireTime(
-                    where + " Time.AbsoluteTime",
-                    t.time().absoluteTime(),
-                    nowMs,
-                    settings.maxFutureSkewMs));
-      } else if (voice && t.endOffsetMillis() == null) {
-        throw new RejectedRecordException(where + " (voice) without EndOffsetMillis");
+      boolean hasEnd = e.endOffsets[i] != NO_OFFSET;
+      r.endOffsetsMs[i] = hasEnd ? e.endOffsets[i] : -1;
+      Instant absolute = e.times[i];
+      if (!voice && absolute != null) {
+        latestAbsolute = Math.max(latestAbsolute, absoluteTime(absolute, i, nowMs));
+      } else if (voice && !hasEnd) {
+        throw new RejectedRecordException(where(i) + " (voice) without EndOffsetMillis");
       }
     }
-    List<String> cats = e.matchedCategories();
-    r.matchedCategories = cats.isEmpty() ? NO_STRINGS : cats.toArray(NO_STRINGS);
+    r.matchedCategories =
+        e.categories == null || e.categories.isEmpty()
+            ? NO_STRINGS
+            : e.categories.toArray(NO_STRINGS);
     r.eventTimeMs = latestAbsolute == Long.MIN_VALUE ? UNTIMED : latestAbsolute;
     return r;
+  }
+
+  /** A turn's plausible AbsoluteTime in epoch ms; the field name is built only for a rejection. */
+  private long absoluteTime(Instant t, int turn, long nowMs) throws RejectedRecordException {
+    long skew = settings.maxFutureSkewMs;
+    long sec = t.getEpochSecond();
+    if (sec > ParseSupport.MIN_PLAUSIBLE_MS / 1000 && sec < Long.MAX_VALUE / 2000) {
+      long ms = t.toEpochMilli();
+      if (ms >= ParseSupport.MIN_PLAUSIBLE_MS && ms <= nowMs + skew) {
+        return ms;
+      }
+    }
+    return ParseSupport.requireTime(where(turn) + " Time.AbsoluteTime", t, nowMs, skew);
+  }
+
+  private static String where(int turn) {
+    return "Segments Transcript " + turn;
+  }
+
+  /** The event type as {@link RealtimeSegmentEvent#type()} reads it: exact upper-case names. */
+  private static SegmentEventType eventType(String wire) {
+    for (SegmentEventType t : EVENT_TYPES) {
+      if (t != SegmentEventType.UNKNOWN && t.name().equals(wire)) {
+        return t;
+      }
+    }
+    return SegmentEventType.UNKNOWN;
+  }
+
+  /** Top level: the fields the job reads; everything else is skipped unread. */
+  private static void readEvent(JsonParser p, Event e) throws IOException, RejectedRecordException {
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String name = p.currentName();
+      p.nextToken();
+      switch (name) {
+        case "Version" -> e.version = ParseSupport.text(p, "Version", -1, "");
+        case "Channel" -> e.channel = ParseSupport.text(p, "Channel", -1, "");
+        case "ContactId" -> e.contactId = ParseSupport.text(p, "ContactId", -1, "");
+        case "EventType" -> e.eventType = ParseSupport.text(p, "EventType", -1, "");
+        case "StreamingEventType" ->
+            e.streamingEventType = ParseSupport.text(p, "StreamingEventType", -1, "");
+        case "Segments" -> readSegments(p, e);
+        default -> p.skipChildren();
+      }
+    }
+  }
+
+  private static void readSegments(JsonParser p, Event e)
+      throws IOException, RejectedRecordException {
+    e.segments = -1;
+    e.turns = 0;
+    e.categories = null;
+    if (!ParseSupport.arrayOrNull(p, "Segments", -1, "")) {
+      return;
+    }
+    int index = 0;
+    JsonToken t;
+    while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+      if (t == JsonToken.START_OBJECT) {
+        readSegment(p, e, index);
+      } else if (t != JsonToken.VALUE_NULL) {
+        throw ParseSupport.wrongType(ParseSupport.path("Segments", index, ""), "an object", t);
+      }
+      index++;
+    }
+    e.segments = index;
+  }
+
+  private static void readSegment(JsonParser p, Event e, int index)
+      throws IOException, RejectedRecordException {
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String name = p.currentName();
+      p.nextToken();
+      switch (name) {
+        case "Transcript" -> {
+          if (ParseSupport.objectOrNull(p, "Segments", index, ".Transcript")) {
+            readTranscript(p, e, index);
+          }
+        }
+        case "Categories" -> {
+          if (ParseSupport.objectOrNull(p, "Segments", index, ".Categories")) {
+            readCategories(p, e, index);
+          }
+        }
+        default -> p.skipChildren();
+      }
+    }
+  }
+
+  private static void readTranscript(JsonParser p, Event e, int index)
+      throws IOException, RejectedRecordException {
+    String id = null;
+    String role = null;
+    String sentiment = null;
+    long end = NO_OFFSET;
+    Instant absolute = null;
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String name = p.currentName();
+      p.nextToken();
+      switch (name) {
+        case "Id" -> id = ParseSupport.text(p, "Segments", index, ".Transcript.Id");
+        case "ParticipantRole" ->
+            role = ParseSupport.text(p, "Segments", index, ".Transcript.ParticipantRole");
+        case "Sentiment" ->
+            sentiment = ParseSupport.text(p, "Segments", index, ".Transcript.Sentiment");
+        case "BeginOffsetMillis" -> // not used, but a broken offset means a broken producer
+            ParseSupport.wholeNumber(p, "Segments", index, ".Transcript.BeginOffsetMillis");
+        case "EndOffsetMillis" -> {
+          Long v = ParseSupport.wholeNumber(p, "Segments", index, ".Transcript.EndOffsetMillis");
+          end = v == null ? NO_OFFSET : v;
+        }
+        case "Time" -> {
+          absolute = null;
+          if (ParseSupport.objectOrNull(p, "Segments", index, ".Transcript.Time")) {
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+              String timeField = p.currentName();
+              p.nextToken();
+              if ("AbsoluteTime".equals(timeField)) {
+                absolute =
+                    ParseSupport.timestamp(p, "Segments", index, ".Transcript.Time.AbsoluteTime");
+              } else {
+                p.skipChildren();
+              }
+            }
+          }
+        }
+        default -> p.skipChildren();
+      }
+    }
+    e.addTurn(id, role, sentiment, end, absolute);
+  }
+
+  /** Category names: MatchedCategories (non-blank, stripped) then the MatchedDetails keys. */
+  private static void readCategories(JsonParser p, Event e, int index)
+      throws IOException, RejectedRecordException {
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String name = p.currentName();
+      p.nextToken();
+      switch (name) {
+        case "MatchedCategories" -> {
+          if (ParseSupport.arrayOrNull(p, "Segments", index, ".Categories.MatchedCategories")) {
+            JsonToken t;
+            int k = 0;
+            while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+              if (t == JsonToken.VALUE_STRING) {
+                String c = p.getText();
+                if (!c.isBlank()) {
+                  e.category(c.strip());
+                }
+              } else if (t != JsonToken.VALUE_NULL) {
+                throw ParseSupport.wrongType(
+                    ParseSupport.path(
+                        "Segments", index, ".Categories.MatchedCategories[" + k + "]"),
+                    "a string",
+                    t);
+              }
+              k++;
+            }
+          }
+        }
+        case "MatchedDetails" -> {
+          if (ParseSupport.objectOrNull(p, "Segments", index, ".Categories.MatchedDetails")) {
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+              e.category(p.currentName().strip());
+              p.nextToken();
+              p.skipChildren();
+            }
+          }
+        }
+        default -> p.skipChildren();
+      }
+    }
+  }
+
+  /** What {@link #parse} reads from one record, before the checks. */
+  private static final class Event {
+    String version;
+    String channel;
+    String contactId;
+    String eventType;
+    String streamingEventType;
+
+    /** Elements of Segments; -1 when absent or null. */
+    int segments = -1;
+
+    int turns;
+    String[] ids = new String[8];
+    String[] roles = new String[8];
+    String[] sentiments = new String[8];
+    long[] endOffsets = new long[8];
+    Instant[] times = new Instant[8];
+    LinkedHashSet<String> categories;
+
+    void addTurn(String id, String role, String sentiment, long end, Instant time) {
+      if (turns == ids.length) {
+        int cap = turns * 2;
+        ids = Arrays.copyOf(ids, cap);
+        roles = Arrays.copyOf(roles, cap);
+        sentiments = Arrays.copyOf(sentiments, cap);
+        endOffsets = Arrays.copyOf(endOffsets, cap);
+        times = Arrays.copyOf(times, cap);
+      }
+      ids[turns] = id;
+      roles[turns] = role;
+      sentiments[turns] = sentiment;
+      endOffsets[turns] = end;
+      times[turns] = time;
+      turns++;
+    }
+
+    void category(String name) {
+      if (categories == null) {
+        categories = new LinkedHashSet<>();
+      }
+      categories.add(name);
+    }
   }
 }
