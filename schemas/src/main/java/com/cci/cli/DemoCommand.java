@@ -51,8 +51,9 @@ import software.amazon.awssdk.services.kinesis.KinesisClient;
       "Run the pipeline locally on embedded defaults: simulate the incident hour (agents drop off,"
           + " queues explode, fraud calls, PIN-guessing burst), validate every record against the"
           + " data contract, play the streams into Kinesis (kinesis-mock started on loopback unless"
-          + " AWS_ENDPOINT_URL_KINESIS / AWS_ENDPOINT_URL is set), read them back and print a"
-          + " summary.",
+          + " AWS_ENDPOINT_URL_KINESIS / AWS_ENDPOINT_URL is set) while the streaming alarm job"
+          + " runs on them in a local MiniCluster (./cci demo; alarms printed as they fire), read"
+          + " the streams back and print a summary.",
       "Exit code 0 when every record is valid and delivered, 1 otherwise."
     })
 public final class DemoCommand implements Callable<Integer> {
