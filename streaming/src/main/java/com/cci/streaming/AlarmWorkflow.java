@@ -235,16 +235,6 @@ public final class AlarmWorkflow {
     }
   }
 
-  /** Key: contact id of a contact event. */
-  public static final class ContactEventContact implements KeySelector<ContactEventRecord, String> {
-    private static final long serialVersionUID = 1L;
-
-    @Override
-    public String getKey(ContactEventRecord e) {
-      return e.contactId;
-    }
-  }
-
   /** Key: contact id of a segment. */
   public static final class SegmentContact implements KeySelector<SegmentRecord, String> {
     private static final long serialVersionUID = 1L;
