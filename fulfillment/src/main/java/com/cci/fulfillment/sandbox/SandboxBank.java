@@ -130,6 +130,9 @@ public final class SandboxBank implements AutoCloseable {
           reply = error(503, "SERVICE_UNAVAILABLE", "core banking is temporarily unavailable");
         } else {
           reply = route(ex);
+          if (faults.loseThisReply()) {
+            reply = error(503, "SERVICE_UNAVAILABLE", "reply lost (injected fault)");
+          }
         }
       } catch (LedgerException e) {
         reply = error(e.status, e.code, e.getMessage());

@@ -2,6 +2,7 @@ package com.cci.fulfillment.sandbox;
 
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Fault injection for the sandbox bank, switchable at run time: added latency on every request, a
@@ -11,6 +12,7 @@ public final class SandboxFaults {
   private volatile long latencyMillis;
   private volatile double errorRate;
   private volatile boolean outage;
+  private final AtomicInteger lostReplies = new AtomicInteger();
 
   /** No faults. */
   public static SandboxFaults none() {
@@ -41,8 +43,26 @@ public final class SandboxFaults {
     return this;
   }
 
+  /**
+   * The next {@code count} requests are fully processed (money may move) but answered 503, as if
+   * the reply was lost on the way back: what a client retry has to survive without duplicating.
+   */
+  public SandboxFaults loseNextReplies(int count) {
+    if (count < 0) {
+      throw new IllegalArgumentException("count must not be negative: " + count);
+    }
+    lostReplies.set(count);
+    return this;
+  }
+
+  /** Consumes one lost-reply token if any is left. */
+  boolean loseThisReply() {
+    return lostReplies.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0;
+  }
+
   /** Switches every fault off. */
   public SandboxFaults reset() {
+    lostReplies.set(0);
     latencyMillis = 0;
     errorRate = 0;
     outage = false;

@@ -150,6 +150,10 @@ public final class SandboxLedger {
       if (a.number() == null || a.balance() == null || accounts.containsKey(a.number())) {
         throw new IllegalArgumentException(where + ": account needs a unique number and a balance");
       }
+      if (a.balance().stripTrailingZeros().scale() > 2) {
+        throw new IllegalArgumentException(
+            where + ": balance of account " + a.number() + " has more than 2 decimals");
+      }
       AccountState acc =
           new AccountState(
               a.number(), a.type(), id, a.balance().setScale(2, RoundingMode.UNNECESSARY));

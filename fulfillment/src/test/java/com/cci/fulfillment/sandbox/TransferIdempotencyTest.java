@@ -171,4 +171,38 @@ class TransferIdempotencyTest {
       assertThat(bank.ledger().transferCount()).isEqualTo(1);
     }
   }
+
+  @Test
+  void retryAfterALostReplyReusesTheKeyAndMovesMoneyOnce() throws Exception {
+    try (SandboxBank bank = SandboxBank.withDefaultSeed().start()) {
+      CoreBankingClient client =
+          new CoreBankingClient(
+              CoreBankingClient.Config.defaults(bank.baseUri())
+                  .withRetry(3, java.time.Duration.ofMillis(10)));
+      bank.faults().loseNextReplies(1);
+      long before = bank.requestCount();
+      TransferResult result = client.transfer("lost-reply-1", internal("40.00"));
+      assertThat(bank.requestCount() - before).as("first reply lost, one retry").isEqualTo(2);
+      assertThat(result.fromBalanceAfter()).isEqualByComparingTo("2503.17");
+      assertThat(bank.ledger().transferCount()).isEqualTo(1);
+      assertThat(client.balance(FROM).available()).isEqualByComparingTo("2503.17");
+    }
+  }
+
+  @Test
+  void activationIsNotRetriedAfterALostReply() throws Exception {
+    try (SandboxBank bank = SandboxBank.withDefaultSeed().start()) {
+      CoreBankingClient client =
+          new CoreBankingClient(CoreBankingClient.Config.defaults(bank.baseUri()));
+      bank.faults().loseNextReplies(1);
+      long before = bank.requestCount();
+      assertThatThrownBy(() -> client.activateCard("C1001", "9023"))
+          .isInstanceOf(com.cci.fulfillment.bank.BankUnavailableException.class);
+      assertThat(bank.requestCount() - before).isEqualTo(1);
+      assertThat(client.cards("C1001"))
+          .filteredOn(c -> c.last4().equals("9023"))
+          .extracting(c -> c.status())
+          .containsExactly("ACTIVE");
+    }
+  }
 }
