@@ -413,7 +413,8 @@ public final class CoreBankingClient {
       throw new TransientFailure(Reason.CONNECTION_FAILED, "bank unreachable: " + what, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new TransientFailure(Reason.TIMEOUT, "interrupted: " + what, e);
+      // Not retried: the caller is being cancelled.
+      throw new BankUnavailableException(Reason.TIMEOUT, "interrupted: " + what, e);
     }
     int status = response.statusCode();
     if (status >= 200 && status < 300) {

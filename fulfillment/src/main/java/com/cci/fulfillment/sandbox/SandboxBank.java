@@ -1,6 +1,7 @@
 package com.cci.fulfillment.sandbox;
 
 import com.cci.fulfillment.bank.BankModels.ApiError;
+import com.cci.fulfillment.bank.BankModels.Balance;
 import com.cci.fulfillment.bank.BankModels.Page;
 import com.cci.fulfillment.bank.BankModels.PinVerification;
 import com.cci.fulfillment.bank.BankModels.TransferRequest;
@@ -204,8 +205,7 @@ public final class SandboxBank implements AutoCloseable {
     } else if (p[0].equals("accounts") && p.length == 3 && get) {
       if (p[2].equals("balance")) {
         var a = ledger.account(p[1]);
-        return ok(
-            new com.cci.fulfillment.bank.BankModels.Balance(a.number(), a.balance(), a.currency()));
+        return ok(new Balance(a.number(), a.balance(), a.currency()));
       }
       if (p[2].equals("transactions")) {
         LocalDate from = date(q, "from");
