@@ -1,0 +1,115 @@
+package com.cci.fulfillment.bank;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Wire types of the core-banking REST contract ({@code openapi/core-banking.yaml}). Shared by the
+ * client and the sandbox bank so both speak exactly the documented shapes.
+ */
+public final class BankModels {
+  private BankModels() {}
+
+  /** A customer as returned by the lookup endpoints (never contains the PIN). */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Customer(
+      @JsonProperty("id") String id,
+      @JsonProperty("name") String name,
+      @JsonProperty("phone") String phone) {}
+
+  /** An account with its current balance. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Account(
+      @JsonProperty("number") String number,
+      @JsonProperty("type") String type,
+      @JsonProperty("balance") BigDecimal balance,
+      @JsonProperty("currency") String currency) {}
+
+  /** Balance of one account. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Balance(
+      @JsonProperty("accountNumber") String accountNumber,
+      @JsonProperty("available") BigDecimal available,
+      @JsonProperty("currency") String currency) {}
+
+  /** One posted transaction; negative amounts are debits. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Transaction(
+      @JsonProperty("id") String id,
+      @JsonProperty("date") LocalDate date,
+      @JsonProperty("description") String description,
+      @JsonProperty("amount") BigDecimal amount) {}
+
+  /** A payment card; only the last four digits are ever exposed. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Card(
+      @JsonProperty("id") String id,
+      @JsonProperty("last4") String last4,
+      @JsonProperty("type") String type,
+      @JsonProperty("status") String status) {}
+
+  /** Loan status including the next payment and the payoff amount. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Loan(
+      @JsonProperty("id") String id,
+      @JsonProperty("type") String type,
+      @JsonProperty("status") String status,
+      @JsonProperty("outstandingBalance") BigDecimal outstandingBalance,
+      @JsonProperty("interestRate") BigDecimal interestRate,
+      @JsonProperty("nextPaymentAmount") BigDecimal nextPaymentAmount,
+      @JsonProperty("nextPaymentDue") LocalDate nextPaymentDue,
+      @JsonProperty("payoffAmount") BigDecimal payoffAmount) {}
+
+  /** Transfer kind: between accounts of this bank, or to an external payee. */
+  public enum TransferType {
+    INTERNAL,
+    EXTERNAL
+  }
+
+  /** Body of {@code POST /transfers}. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record TransferRequest(
+      @JsonProperty("customerId") String customerId,
+      @JsonProperty("type") TransferType type,
+      @JsonProperty("fromAccount") String fromAccount,
+      @JsonProperty("toAccount") String toAccount,
+      @JsonProperty("amount") BigDecimal amount,
+      @JsonProperty("payeeName") String payeeName,
+      @JsonProperty("routingNumber") String routingNumber) {}
+
+  /** Result of an accepted transfer. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record TransferResult(
+      @JsonProperty("transferId") String transferId,
+      @JsonProperty("status") String status,
+      @JsonProperty("type") TransferType type,
+      @JsonProperty("fromAccount") String fromAccount,
+      @JsonProperty("toAccount") String toAccount,
+      @JsonProperty("amount") BigDecimal amount,
+      @JsonProperty("fromBalanceAfter") BigDecimal fromBalanceAfter) {}
+
+  /** Answer of the PIN verification endpoint. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record PinVerification(@JsonProperty("verified") boolean verified) {}
+
+  /** The error body of every non-2xx answer. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record ApiError(
+      @JsonProperty("code") String code, @JsonProperty("message") String message) {}
+
+  /** Convenience wrapper for list answers. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record Page<T>(@JsonProperty("items") List<T> items) {}
+}

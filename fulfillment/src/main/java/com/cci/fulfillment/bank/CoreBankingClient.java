@@ -1,0 +1,466 @@
+package com.cci.fulfillment.bank;
+
+import com.cci.fulfillment.bank.BankModels.Account;
+import com.cci.fulfillment.bank.BankModels.ApiError;
+import com.cci.fulfillment.bank.BankModels.Balance;
+import com.cci.fulfillment.bank.BankModels.Card;
+import com.cci.fulfillment.bank.BankModels.Customer;
+import com.cci.fulfillment.bank.BankModels.Loan;
+import com.cci.fulfillment.bank.BankModels.Page;
+import com.cci.fulfillment.bank.BankModels.PinVerification;
+import com.cci.fulfillment.bank.BankModels.Transaction;
+import com.cci.fulfillment.bank.BankModels.TransferRequest;
+import com.cci.fulfillment.bank.BankModels.TransferResult;
+import com.cci.fulfillment.bank.BankUnavailableException.Reason;
+import com.cci.schemas.Json;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadConfig;
+import io.github.resilience4j.bulkhead.BulkheadFullException;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+/**
+ * Client for the core-banking REST contract ({@code openapi/core-banking.yaml}) with per-attempt
+ * timeouts, an overall per-call budget, retries with exponential backoff for idempotent calls only,
+ * a circuit breaker and a bulkhead (Resilience4j). Transient trouble surfaces as {@link
+ * BankUnavailableException}; client errors (4xx) as {@link BankApiException}. Thread-safe.
+ */
+public final class CoreBankingClient {
+  private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+
+  /**
+   * Settings. Defaults keep a worst-case call (3 attempts of 1 s plus backoff, capped by a 2.5 s
+   * budget) well inside Lex's 6 s (chat) and Connect's 8 s Lambda limits.
+   */
+  public record Config(
+      URI baseUri,
+      Duration connectTimeout,
+      Duration requestTimeout,
+      Duration callBudget,
+      int maxAttempts,
+      Duration initialBackoff,
+      int breakerWindow,
+      float breakerFailureRatePercent,
+      Duration breakerOpenWait,
+      int breakerHalfOpenCalls,
+      int bulkheadMaxConcurrent,
+      Duration bulkheadMaxWait) {
+    public Config {
+      Objects.requireNonNull(baseUri, "baseUri");
+      if (maxAttempts < 1) {
+        throw new IllegalArgumentException("maxAttempts must be >= 1");
+      }
+      if (requestTimeout.isNegative() || requestTimeout.isZero()) {
+        throw new IllegalArgumentException("requestTimeout must be positive");
+      }
+    }
+
+    /** Production defaults: connect 300 ms, request 1 s, budget 2.5 s, 3 attempts from 50 ms. */
+    public static Config defaults(URI baseUri) {
+      return new Config(
+          baseUri,
+          Duration.ofMillis(300),
+          Duration.ofSeconds(1),
+          Duration.ofMillis(2500),
+          3,
+          Duration.ofMillis(50),
+          20,
+          50f,
+          Duration.ofSeconds(10),
+          3,
+          64,
+          Duration.ofMillis(20));
+    }
+
+    public Config withRequestTimeout(Duration d) {
+      return new Config(
+          baseUri,
+          connectTimeout,
+          d,
+          callBudget,
+          maxAttempts,
+          initialBackoff,
+          breakerWindow,
+          breakerFailureRatePercent,
+          breakerOpenWait,
+          breakerHalfOpenCalls,
+          bulkheadMaxConcurrent,
+          bulkheadMaxWait);
+    }
+
+    public Config withCallBudget(Duration d) {
+      return new Config(
+          baseUri,
+          connectTimeout,
+          requestTimeout,
+          d,
+          maxAttempts,
+          initialBackoff,
+          breakerWindow,
+          breakerFailureRatePercent,
+          breakerOpenWait,
+          breakerHalfOpenCalls,
+          bulkheadMaxConcurrent,
+          bulkheadMaxWait);
+    }
+
+    public Config withRetry(int attempts, Duration backoff) {
+      return new Config(
+          baseUri,
+          connectTimeout,
+          requestTimeout,
+          callBudget,
+          attempts,
+          backoff,
+          breakerWindow,
+          breakerFailureRatePercent,
+          breakerOpenWait,
+          breakerHalfOpenCalls,
+          bulkheadMaxConcurrent,
+          bulkheadMaxWait);
+    }
+
+    public Config withBreaker(
+        int window, float failureRatePercent, Duration openWait, int halfOpenCalls) {
+      return new Config(
+          baseUri,
+          connectTimeout,
+          requestTimeout,
+          callBudget,
+          maxAttempts,
+          initialBackoff,
+          window,
+          failureRatePercent,
+          openWait,
+          halfOpenCalls,
+          bulkheadMaxConcurrent,
+          bulkheadMaxWait);
+    }
+
+    public Config withBulkhead(int maxConcurrent, Duration maxWait) {
+      return new Config(
+          baseUri,
+          connectTimeout,
+          requestTimeout,
+          callBudget,
+          maxAttempts,
+          initialBackoff,
+          breakerWindow,
+          breakerFailureRatePercent,
+          breakerOpenWait,
+          breakerHalfOpenCalls,
+          maxConcurrent,
+          maxWait);
+    }
+  }
+
+  /** A failure worth retrying (timeout, connection, 429, 5xx); recorded by the breaker. */
+  private static final class TransientFailure extends RuntimeException {
+    final Reason reason;
+
+    TransientFailure(Reason reason, String message, Throwable cause) {
+      super(message, cause, false, false);
+      this.reason = reason;
+    }
+  }
+
+  /** The per-call budget ran out before another attempt could start: not retried, not recorded. */
+  private static final class BudgetExhausted extends RuntimeException {
+    BudgetExhausted() {
+      super("core banking call budget exhausted", null, false, false);
+    }
+  }
+
+  private final Config config;
+  private final HttpClient http;
+  private final ObjectMapper mapper = Json.mapper();
+  private final CircuitBreaker breaker;
+  private final Bulkhead bulkhead;
+  private final Retry retry;
+
+  public CoreBankingClient(Config config) {
+    this.config = config;
+    this.http =
+        HttpClient.newBuilder()
+            .connectTimeout(config.connectTimeout())
+            .version(HttpClient.Version.HTTP_1_1)
+            .build();
+    this.breaker =
+        CircuitBreaker.of(
+            "core-banking",
+            CircuitBreakerConfig.custom()
+                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                .slidingWindowSize(config.breakerWindow())
+                .minimumNumberOfCalls(config.breakerWindow())
+                .failureRateThreshold(config.breakerFailureRatePercent())
+                .waitDurationInOpenState(config.breakerOpenWait())
+                .permittedNumberOfCallsInHalfOpenState(config.breakerHalfOpenCalls())
+                .recordException(e -> e instanceof TransientFailure)
+                .ignoreExceptions(BudgetExhausted.class, BulkheadFullException.class)
+                .build());
+    this.bulkhead =
+        Bulkhead.of(
+            "core-banking",
+            BulkheadConfig.custom()
+                .maxConcurrentCalls(config.bulkheadMaxConcurrent())
+                .maxWaitDuration(config.bulkheadMaxWait())
+                .build());
+    this.retry =
+        Retry.of(
+            "core-banking",
+            RetryConfig.custom()
+                .maxAttempts(config.maxAttempts())
+                .intervalFunction(
+                    IntervalFunction.ofExponentialBackoff(config.initialBackoff().toMillis(), 2.0))
+                .retryOnException(e -> e instanceof TransientFailure)
+                .build());
+  }
+
+  /** Current breaker state (CLOSED, OPEN, HALF_OPEN, ...), for health checks and tests. */
+  public CircuitBreaker.State circuitState() {
+    return breaker.getState();
+  }
+
+  public Config config() {
+    return config;
+  }
+
+  /** Finds a customer by phone number; empty if none. */
+  public Optional<Customer> findCustomerByPhone(String phone) {
+    return notFoundAsEmpty(() -> get("/customers?phone=" + enc(phone), Customer.class));
+  }
+
+  /** Finds the owner of an account number; empty if none. */
+  public Optional<Customer> findCustomerByAccount(String accountNumber) {
+    return notFoundAsEmpty(
+        () -> get("/customers?accountNumber=" + enc(accountNumber), Customer.class));
+  }
+
+  public List<Account> accounts(String customerId) {
+    return getPage(
+        "/customers/" + seg(customerId) + "/accounts", new TypeReference<Page<Account>>() {});
+  }
+
+  public Balance balance(String accountNumber) {
+    return get("/accounts/" + seg(accountNumber) + "/balance", Balance.class);
+  }
+
+  /** Transactions with {@code from <= date <= to}, newest first. */
+  public List<Transaction> transactions(String accountNumber, LocalDate from, LocalDate to) {
+    return getPage(
+        "/accounts/" + seg(accountNumber) + "/transactions?from=" + from + "&to=" + to,
+        new TypeReference<Page<Transaction>>() {});
+  }
+
+  public List<Card> cards(String customerId) {
+    return getPage("/customers/" + seg(customerId) + "/cards", new TypeReference<Page<Card>>() {});
+  }
+
+  /**
+   * Activates the card ending in {@code last4}. Not retried: the outcome of a lost reply is
+   * unknown.
+   */
+  public Card activateCard(String customerId, String last4) {
+    String path = "/customers/" + seg(customerId) + "/cards/activation";
+    byte[] body = json(Map.of("last4", last4));
+    return execute(false, deadline -> post(path, body, Map.of(), deadline, Card.class));
+  }
+
+  /** Blocks a card. Retried: blocking is idempotent (blocking a blocked card changes nothing). */
+  public Card blockCard(String customerId, String cardId) {
+    String path = "/customers/" + seg(customerId) + "/cards/" + seg(cardId) + "/block";
+    byte[] body = json(Map.of());
+    return execute(true, deadline -> post(path, body, Map.of(), deadline, Card.class));
+  }
+
+  public List<Loan> loans(String customerId) {
+    return getPage("/customers/" + seg(customerId) + "/loans", new TypeReference<Page<Loan>>() {});
+  }
+
+  public Loan loan(String customerId, String loanId) {
+    return get("/customers/" + seg(customerId) + "/loans/" + seg(loanId), Loan.class);
+  }
+
+  /**
+   * Checks a PIN. Read-only on the bank side, so timeouts and 5xx are retried; a 4xx answer never
+   * is. The PIN is never logged and never part of any exception message.
+   */
+  public boolean verifyPin(String customerId, String pin) {
+    String path = "/customers/" + seg(customerId) + "/pin-verification";
+    byte[] body = json(Map.of("pin", pin));
+    return execute(true, deadline -> post(path, body, Map.of(), deadline, PinVerification.class))
+        .verified();
+  }
+
+  /**
+   * Books a transfer. Every attempt carries the same {@code idempotencyKey}, so a retry after a
+   * lost reply can never move money twice; reusing a key for a different transfer fails with 409.
+   */
+  public TransferResult transfer(String idempotencyKey, TransferRequest request) {
+    if (idempotencyKey == null || !idempotencyKey.matches("[A-Za-z0-9._:-]{1,128}")) {
+      throw new IllegalArgumentException("idempotencyKey must be 1-128 of A-Z a-z 0-9 . _ : -");
+    }
+    byte[] body = json(request);
+    Map<String, String> headers = Map.of("Idempotency-Key", idempotencyKey);
+    return execute(
+        true, deadline -> post("/transfers", body, headers, deadline, TransferResult.class));
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  private interface Attempt<T> {
+    T run(long deadlineNanos);
+  }
+
+  private <T> T execute(boolean idempotent, Attempt<T> attempt) {
+    long deadline = System.nanoTime() + config.callBudget().toNanos();
+    Supplier<T> call =
+        CircuitBreaker.decorateSupplier(
+            breaker, Bulkhead.decorateSupplier(bulkhead, () -> attempt.run(deadline)));
+    if (idempotent) {
+      call = Retry.decorateSupplier(retry, call);
+    }
+    try {
+      return call.get();
+    } catch (CallNotPermittedException e) {
+      throw new BankUnavailableException(Reason.CIRCUIT_OPEN, "core banking circuit is open", e);
+    } catch (BulkheadFullException e) {
+      throw new BankUnavailableException(Reason.BULKHEAD_FULL, "too many concurrent bank calls", e);
+    } catch (TransientFailure e) {
+      throw new BankUnavailableException(e.reason, e.getMessage(), e);
+    } catch (BudgetExhausted e) {
+      throw new BankUnavailableException(Reason.TIMEOUT, e.getMessage(), e);
+    }
+  }
+
+  private <T> T get(String pathAndQuery, Class<T> type) {
+    return execute(true, deadline -> send(request(pathAndQuery, deadline).GET().build(), type));
+  }
+
+  private <T> List<T> getPage(String pathAndQuery, TypeReference<Page<T>> type) {
+    return execute(
+        true,
+        deadline -> {
+          byte[] body = sendRaw(request(pathAndQuery, deadline).GET().build());
+          try {
+            return mapper.readValue(body, type).items();
+          } catch (IOException e) {
+            throw new IllegalStateException("malformed bank response for " + pathAndQuery, e);
+          }
+        });
+  }
+
+  private <T> T post(
+      String path, byte[] body, Map<String, String> headers, long deadline, Class<T> type) {
+    HttpRequest.Builder b =
+        request(path, deadline)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    headers.forEach(b::header);
+    return send(b.build(), type);
+  }
+
+  private HttpRequest.Builder request(String pathAndQuery, long deadline) {
+    long remaining = deadline - System.nanoTime();
+    if (remaining < Duration.ofMillis(5).toNanos()) {
+      throw new BudgetExhausted();
+    }
+    Duration timeout = Duration.ofNanos(Math.min(remaining, config.requestTimeout().toNanos()));
+    return HttpRequest.newBuilder(URI.create(config.baseUri() + pathAndQuery))
+        .timeout(timeout)
+        .header("Accept", "application/json");
+  }
+
+  private <T> T send(HttpRequest request, Class<T> type) {
+    byte[] body = sendRaw(request);
+    try {
+      return mapper.readValue(body, type);
+    } catch (IOException e) {
+      throw new IllegalStateException("malformed bank response for " + request.uri().getPath(), e);
+    }
+  }
+
+  private byte[] sendRaw(HttpRequest request) {
+    HttpResponse<byte[]> response;
+    String what = request.method() + " " + request.uri().getPath();
+    try {
+      response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    } catch (HttpTimeoutException e) {
+      throw new TransientFailure(Reason.TIMEOUT, "bank timed out: " + what, e);
+    } catch (IOException e) {
+      throw new TransientFailure(Reason.CONNECTION_FAILED, "bank unreachable: " + what, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      // Not retried: the caller is being cancelled.
+      throw new BankUnavailableException(Reason.TIMEOUT, "interrupted: " + what, e);
+    }
+    int status = response.statusCode();
+    if (status >= 200 && status < 300) {
+      return response.body();
+    }
+    if (status == 429 || status >= 500) {
+      throw new TransientFailure(
+          Reason.SERVER_ERROR, "bank answered " + status + ": " + what, null);
+    }
+    ApiError error;
+    try {
+      error = mapper.readValue(response.body(), ApiError.class);
+    } catch (IOException e) {
+      error = new ApiError("UNKNOWN", "unparseable error body");
+    }
+    throw new BankApiException(status, error.code(), error.message());
+  }
+
+  private static <T> Optional<T> notFoundAsEmpty(Supplier<T> call) {
+    try {
+      return Optional.of(call.get());
+    } catch (BankApiException e) {
+      if (e.status() == 404) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  private byte[] json(Object value) {
+    try {
+      return mapper.writeValueAsBytes(value);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String enc(String v) {
+    Objects.requireNonNull(v);
+    return URLEncoder.encode(v, StandardCharsets.UTF_8);
+  }
+
+  private static String seg(String v) {
+    if (v == null || !SEGMENT.matcher(v).matches()) {
+      throw new IllegalArgumentException("invalid identifier: must be 1-64 of A-Z a-z 0-9 . _ -");
+    }
+    return v;
+  }
+}
