@@ -147,19 +147,23 @@ class KinesisAlarmWorkflowIT {
           Set<String> idsDiffering =
               new java.util.TreeSet<>(gotRaised.getOrDefault(rule, Set.of()));
           idsDiffering.removeAll(expectedRaised.getOrDefault(rule, Set.of()));
-          // Known: segments that arrive before their contact's connected-to-agent anchor are timed
-          // by the watermark (SegmentClock), so their episode start, hence id, depends on timing.
+          // Segments are timed from their contact's agent-connect time (SegmentClock), so the ids
+          // normally equal the replay's; printed, not asserted, because a live run stops wherever
+          // its watermarks got (a contact cut off at the end can differ).
           System.out.printf("%s: %d ids differ from the replay's%n", rule, idsDiffering.size());
         }
-        // Queue rules: the live run stops wherever its watermarks got, and which record first
-        // crosses a queue threshold can differ between runs (see the queue rules in README), so
-        // neither ids nor the exact rule set are stable. Asserted: queue alarms were raised, and
-        // only for queues the replay also alarmed on.
+        // Queue rules: live, transitions are applied in arrival order (the replay applies them in
+        // event-time order), so a partial window can cross a threshold live that the replay's
+        // never does, and the live run stops wherever its watermarks got (docs/decisions/0006).
+        // Asserted: queue alarms were raised live, for configured queues, and the replay's
+        // oracle alarmed too.
         Set<String> liveQueues = raisedQueues(got);
         Set<String> replayQueues = raisedQueues(oracle);
         System.out.println("queues alarmed live: " + liveQueues + ", in replay: " + replayQueues);
         assertThat(liveQueues).isNotEmpty();
-        assertThat(replayQueues).containsAll(liveQueues);
+        assertThat(replayQueues).isNotEmpty();
+        assertThat(Set.of("General", "Accounts", "Cards", "Lending", "Fraud"))
+            .containsAll(liveQueues);
         assertThat(deadTail.drain(Duration.ofSeconds(1), Duration.ofSeconds(5))).isEmpty();
         List<TailRecord> metrics = metricsTail.drain(Duration.ofSeconds(1), Duration.ofSeconds(5));
         System.out.printf("queue-metrics stream: %d records%n", metrics.size());
