@@ -71,7 +71,8 @@ class CoreBankingClientResilienceTest {
           .isInstanceOfSatisfying(
               BankUnavailableException.class,
               e -> assertThat(e.reason()).isEqualTo(Reason.CIRCUIT_OPEN));
-      assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofMillis(50));
+      // fail fast: far below one request timeout (1 s), generous for a loaded CI machine
+      assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofMillis(250));
     }
     assertThat(bank.requestCount()).as("open breaker sends nothing").isEqualTo(requestsBefore);
 
@@ -110,8 +111,9 @@ class CoreBankingClientResilienceTest {
         .isInstanceOfSatisfying(
             BankUnavailableException.class, e -> assertThat(e.reason()).isEqualTo(Reason.TIMEOUT));
     Duration elapsed = Duration.ofNanos(System.nanoTime() - t0);
+    // cut by the 600 ms call budget, long before the bank's 1 500 ms answer (slack for CI load)
     assertThat(elapsed)
-        .isLessThan(Duration.ofMillis(900))
+        .isLessThan(Duration.ofMillis(1400))
         .isGreaterThanOrEqualTo(Duration.ofMillis(400));
   }
 
