@@ -230,6 +230,11 @@ public final class ConnectContentRenderer implements ContentRenderer {
     w.write(prefix);
     w.write(eventType);
     w.write('"');
+    return closeWithSegments(w, segments);
+  }
+
+  /** Appends {@code ,"Segments":[...]} (when there are segments) and the closing brace. */
+  private static String closeWithSegments(StringWriter w, Body segments) {
     if (segments != null) {
       w.write(",\"Segments\":");
       try (JsonGenerator g = JSON.createGenerator(w)) {
@@ -372,18 +377,7 @@ public final class ConnectContentRenderer implements ContentRenderer {
     w.write("\",\"StreamingSettings\":{\"LanguageCode\":\"");
     w.write(LANGUAGE_CODE);
     w.write("\",\"Output\":\"Raw\"}");
-    if (segments != null) {
-      w.write(",\"Segments\":");
-      try (JsonGenerator g = JSON.createGenerator(w)) {
-        g.writeStartArray();
-        segments.write(g);
-        g.writeEndArray();
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot render JSON", e);
-      }
-    }
-    w.write('}');
-    return w.toString();
+    return closeWithSegments(w, segments);
   }
 
   /** {@code {"Version":"2.0.0",...,"ContactId":"<id>"} without the closing brace. */
