@@ -1,0 +1,5 @@
+/**
+ * Nightly QA scoring of call transcripts (Spark 3.5 on EMR Serverless) and the weekly Connect
+ * review.
+ */
+package com.cci.batch;
