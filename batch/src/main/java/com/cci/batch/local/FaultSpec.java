@@ -6,12 +6,13 @@ import java.util.Locale;
 
 /**
  * Which faults to inject and how often, parsed from a spec such as {@code
- * throttle=0.1,500=5%,hang@50,missing-criterion@7}.
+ * throttle=0.1,500=5%,hang@50,missing-criterion@7,text#1}.
  *
  * <pre>
  * spec  := rule ( ',' rule )*          (empty spec = no faults)
  * rule  := fault '=' rate              a fraction 0..1 or a percentage "5%" of model calls
  *        | fault '@' N                 every N-th model call (N, 2N, 3N, ...)
+ *        | fault '#' N                 the N-th model call only
  * fault := throttle|429 | internal|500 | unavailable|503 | model-error|424 | model-timeout|408
  *        | hang|timeout | malformed | truncated | text|fenced-text | missing-criterion|missing
  *        | extra-criterion|extra | out-of-range|range | bad-evidence|evidence
@@ -24,9 +25,12 @@ import java.util.Locale;
  */
 public final class FaultSpec {
   /** One rule: a fault and either a rate or a period. */
-  public record Rule(Fault fault, double rate, int every) {
+  public record Rule(Fault fault, double rate, int every, int only) {
     /** Whether this rule fires on call number {@code i} (1-based). */
     boolean firesOn(long i) {
+      if (only > 0) {
+        return i == only;
+      }
       if (every > 0) {
         return i % every == 0;
       }
@@ -35,6 +39,9 @@ public final class FaultSpec {
 
     @Override
     public String toString() {
+      if (only > 0) {
+        return fault.key() + "#" + only;
+      }
       return every > 0 ? fault.key() + "@" + every : fault.key() + "=" + rate;
     }
   }
@@ -63,14 +70,17 @@ public final class FaultSpec {
         continue;
       }
       int at = item.indexOf('@');
+      int hash = item.indexOf('#');
       int eq = item.indexOf('=');
       try {
-        if (at > 0) {
-          int n = Integer.parseInt(item.substring(at + 1).trim());
+        if (at > 0 || hash > 0) {
+          int sep = at > 0 ? at : hash;
+          int n = Integer.parseInt(item.substring(sep + 1).trim());
           if (n < 1) {
             throw new IllegalArgumentException("N must be 1 or more");
           }
-          rules.add(new Rule(Fault.parse(item.substring(0, at)), 0, n));
+          Fault f = Fault.parse(item.substring(0, sep));
+          rules.add(at > 0 ? new Rule(f, 0, n, 0) : new Rule(f, 0, 0, n));
         } else if (eq > 0) {
           String r = item.substring(eq + 1).trim().toLowerCase(Locale.ROOT);
           double rate =
@@ -80,9 +90,9 @@ public final class FaultSpec {
           if (!(rate >= 0 && rate <= 1)) {
             throw new IllegalArgumentException("rate must be between 0 and 1 (or 0% and 100%)");
           }
-          rules.add(new Rule(Fault.parse(item.substring(0, eq)), rate, 0));
+          rules.add(new Rule(Fault.parse(item.substring(0, eq)), rate, 0, 0));
         } else {
-          throw new IllegalArgumentException("expected fault=rate or fault@N");
+          throw new IllegalArgumentException("expected fault=rate, fault@N or fault#N");
         }
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException(
