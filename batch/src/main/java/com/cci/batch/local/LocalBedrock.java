@@ -449,13 +449,14 @@ public final class LocalBedrock implements AutoCloseable {
     }
     long started = System.nanoTime();
     ModelResponder.Reply reply = responder.reply(call, fault);
-    long latency =
-        options.baseLatency.toMillis()
-            + options.latencyPerOutputToken.toMillis() * reply.outputTokens();
-    long elapsed = (System.nanoTime() - started) / 1_000_000;
-    if (latency > elapsed) {
-      Thread.sleep(latency - elapsed);
+    long latencyNanos =
+        options.baseLatency.toNanos()
+            + options.latencyPerOutputToken.toNanos() * reply.outputTokens();
+    long remaining = latencyNanos - (System.nanoTime() - started);
+    if (remaining > 0) {
+      TimeUnit.NANOSECONDS.sleep(remaining);
     }
+    long latency = latencyNanos / 1_000_000;
     quota.settle(holder[0], (long) reply.inputTokens() + reply.outputTokens());
     inputTokens.addAndGet(reply.inputTokens());
     outputTokens.addAndGet(reply.outputTokens());
