@@ -168,7 +168,8 @@ public final class IntentRouter {
     }
     Reply r = guarded(ctx, h);
     if (r.authResult() == null) {
-      r = r.withAuth(h.requiresAuth() ? AuthResult.NONE : AuthResult.NOT_REQUIRED, null);
+      boolean authRelated = h.requiresAuth() || h == authenticate;
+      r = r.withAuth(authRelated ? AuthResult.NONE : AuthResult.NOT_REQUIRED, null);
     }
     return r;
   }
