@@ -236,6 +236,29 @@ class AuthFlowTest {
   }
 
   @Test
+  void threeUnknownAccountNumbersEscalateInsteadOfActingAsAnOracle() {
+    LexEvents.Conversation c = conversation(false, null);
+    c.keep(router.handle(c.event("CheckBalance", slots())));
+    for (String n : List.of("999999999901", "999999999902")) {
+      LexV2Response r =
+          c.keep(router.handle(c.event("Authenticate", slots("AccountNumber", n, "Pin", null))));
+      assertThat(r.sessionState().dialogAction().slotToElicit()).isEqualTo("AccountNumber");
+      assertThat(text(r)).contains("couldn't find that account number");
+      assertThat(json(r)).doesNotContain(n);
+    }
+    LexV2Response third =
+        c.keep(
+            router.handle(
+                c.event("Authenticate", slots("AccountNumber", "999999999903", "Pin", null))));
+    assertThat(third.dialogActionType()).isEqualTo(DialogAction.Type.CLOSE);
+    assertThat(c.attributes)
+        .containsEntry("escalate", "true")
+        .containsEntry("targetQueue", "Security")
+        .doesNotContainKey("cciPendingIntent");
+    assertThat(auth.pinChecks()).isZero();
+  }
+
+  @Test
   void aTamperedPendingIntentCannotSkipTheConfirmation() {
     LexEvents.Conversation c = conversation(false, "+12065550103");
     c.attributes.put(
