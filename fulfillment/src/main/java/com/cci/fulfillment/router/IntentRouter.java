@@ -164,7 +164,7 @@ public final class IntentRouter {
       return Replies.cancelled(ctx);
     }
     if (h.requiresAuth() && !ctx.authenticated()) {
-      return guarded(ctx, c -> authenticate.start(c, h));
+      return guarded(ctx, authenticate::start, h.escalationQueue());
     }
     Reply r = guarded(ctx, h);
     if (r.authResult() == null) {
