@@ -182,11 +182,6 @@ public final class IntentRouter {
     return guarded(ctx, h::handle, h.escalationQueue());
   }
 
-  private Reply guarded(TurnContext ctx, Step step) {
-    IntentHandler h = handlers.get(ctx.intentName());
-    return guarded(ctx, step, h == null ? Queue.GENERAL : h.escalationQueue());
-  }
-
   private Reply guarded(TurnContext ctx, Step step, Queue queue) {
     try {
       return step.run(ctx);
