@@ -10,11 +10,13 @@ import com.cci.schemas.Json;
 import com.cci.schemas.SchemaKind;
 import com.cci.schemas.lex.LexV2Event;
 import com.cci.schemas.lex.LexV2Response;
+import com.cci.schemas.lex.Message;
 import com.cci.schemas.validation.ContractValidator;
 import com.cci.schemas.validation.ValidationResult;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -23,12 +25,14 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.xml.sax.InputSource;
 
 /**
  * Golden tests: each {@code src/test/resources/golden/<case>/event.json} (a real-shape Lex V2
@@ -137,6 +141,17 @@ class GoldenIntentTest {
       assertThat(actualText).doesNotContain(pin);
     }
 
+    // Voice prompts are well-formed SSML; chat prompts carry no markup.
+    if (response.messages() != null) {
+      for (Message m : response.messages()) {
+        if (m.contentType() == Message.ContentType.SSML) {
+          assertWellFormedSsml(m.content());
+        } else {
+          assertThat(m.content()).doesNotContain("<speak>", "<say-as", "<break");
+        }
+      }
+    }
+
     ObjectNode turn = Json.mapper().createObjectNode();
     turn.put("intent", t.intent());
     turn.put("outcome", t.outcome().name());
@@ -161,6 +176,20 @@ class GoldenIntentTest {
     JsonNode expected = Json.mapper().readTree(expectedFile.toFile());
     assertThat(actual.toPrettyString()).isEqualTo(expected.get("response").toPrettyString());
     assertThat(turn.toPrettyString()).isEqualTo(expected.get("turn").toPrettyString());
+  }
+
+  static void assertWellFormedSsml(String ssml) {
+    assertThat(ssml).startsWith("<speak>").endsWith("</speak>");
+    try {
+      DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+      f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+      f.newDocumentBuilder()
+          .parse(new InputSource(new StringReader(ssml)))
+          .getDocumentElement()
+          .normalize();
+    } catch (Exception e) {
+      throw new AssertionError("not well-formed SSML: " + ssml, e);
+    }
   }
 
   private static void putOrNull(ObjectNode n, String field, Integer v) {
