@@ -7,8 +7,28 @@ import java.util.List;
 public final class BankingIntents {
   private BankingIntents() {}
 
-  /** One instance of each banking intent handler. */
+  /** One instance of each banking intent handler (stateless, shared by all turns). */
   public static List<IntentHandler> standard() {
-    return List.of();
+    return List.of(
+        new CheckBalance(),
+        new TransactionHistory(),
+        new AccountDetails(),
+        new RequestStatement(),
+        new ActivateCard(),
+        new ChangePin(),
+        new ReportLostStolenCard(),
+        new ReportFraud(),
+        new TransferInternal(),
+        new TransferExternal(),
+        new LoanStatus(),
+        new LoanPaymentDue(),
+        new LoanPayoffAmount(),
+        new BlockAccount(),
+        new UpdateContactInfo(),
+        new RoutingNumber(),
+        new BranchHours(),
+        new DisputeTransaction(),
+        new TransferToAgent(),
+        new SignOut());
   }
 }

@@ -73,4 +73,63 @@ public record Say(String voiceSsml, String chatText) {
     NumberFormat f = NumberFormat.getCurrencyInstance(Locale.US);
     return f.format(amount.setScale(2, RoundingMode.HALF_UP));
   }
+
+  /** A prompt built piece by piece, each piece rendered for both channels. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link Say}: plain text is escaped for voice; digits and amounts are spoken well. */
+  public static final class Builder {
+    private final StringBuilder voice = new StringBuilder();
+    private final StringBuilder chat = new StringBuilder();
+
+    /** Plain text in both renderings. */
+    public Builder text(String text) {
+      voice.append(esc(text));
+      chat.append(text);
+      return this;
+    }
+
+    /** Digits read one by one on voice, as is in chat. */
+    public Builder digits(String digits) {
+      voice.append(Say.digits(digits));
+      chat.append(digits);
+      return this;
+    }
+
+    /** A dollar amount. */
+    public Builder money(BigDecimal amount) {
+      return text(Say.money(amount));
+    }
+
+    /** A date, e.g. {@code December 5, 2026}. */
+    public Builder date(java.time.LocalDate date) {
+      return text(
+          date.format(java.time.format.DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.US)));
+    }
+
+    /** Only on voice (an SSML fragment, e.g. a keypad hint or a pause). */
+    public Builder voice(String ssml) {
+      voice.append(ssml);
+      return this;
+    }
+
+    /** Only in chat. */
+    public Builder chat(String text) {
+      chat.append(text);
+      return this;
+    }
+
+    /** Appends another prompt. */
+    public Builder append(Say other) {
+      voice.append(other.voiceSsml());
+      chat.append(other.chatText());
+      return this;
+    }
+
+    public Say build() {
+      return new Say(voice.toString().trim(), chat.toString().trim());
+    }
+  }
 }
