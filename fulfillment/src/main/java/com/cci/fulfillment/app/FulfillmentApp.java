@@ -98,8 +98,7 @@ public final class FulfillmentApp implements AutoCloseable {
           "CCI_BANK_URL is not set: point it at the core-banking API (./cci webhook starts a"
               + " sandbox bank when it is unset)");
     }
-    CoreBankingClient bank =
-        new CoreBankingClient(CoreBankingClient.Config.defaults(config.bankUrl().get()));
+    CoreBankingClient bank = new CoreBankingClient(config.bankClientConfig());
     AwsClients aws =
         AwsClients.forEndpoints(
             config.kinesisEndpoint().orElse(null), config.dynamoEndpoint().orElse(null), null);

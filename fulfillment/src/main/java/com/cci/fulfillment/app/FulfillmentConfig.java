@@ -28,6 +28,9 @@ import java.util.Optional;
  * @param logLevel {@code LOG_LEVEL}
  * @param metricsNamespace {@code CCI_METRICS_NAMESPACE}
  * @param serviceName {@code CCI_SERVICE_NAME}
+ * @param bankRequestTimeout {@code CCI_BANK_TIMEOUT_MS}: per attempt (1000)
+ * @param bankCallBudget {@code CCI_BANK_BUDGET_MS}: per call including retries (2500)
+ * @param bankBreakerOpen {@code CCI_BANK_BREAKER_OPEN_MS}: how long the breaker stays open (10000)
  */
 public record FulfillmentConfig(
     Optional<URI> bankUrl,
@@ -46,10 +49,25 @@ public record FulfillmentConfig(
     String tenantId,
     String logLevel,
     String metricsNamespace,
-    String serviceName) {
+    String serviceName,
+    Duration bankRequestTimeout,
+    Duration bankCallBudget,
+    Duration bankBreakerOpen) {
 
   /** Used only when {@code CCI_SESSION_HASH_SALT} is unset; a warning is logged at start. */
   static final String DEVELOPMENT_SALT = "cci-development-salt-not-for-production";
+
+  /** The core-banking client settings: defaults with the configured timeouts and breaker. */
+  public com.cci.fulfillment.bank.CoreBankingClient.Config bankClientConfig() {
+    var d = com.cci.fulfillment.bank.CoreBankingClient.Config.defaults(bankUrl.orElseThrow());
+    return d.withRequestTimeout(bankRequestTimeout)
+        .withCallBudget(bankCallBudget)
+        .withBreaker(
+            d.breakerWindow(),
+            d.breakerFailureRatePercent(),
+            bankBreakerOpen,
+            d.breakerHalfOpenCalls());
+  }
 
   /** Reads the configuration; a malformed value fails naming the variable. */
   public static FulfillmentConfig fromEnv(Map<String, String> env) {
@@ -71,7 +89,10 @@ public record FulfillmentConfig(
         text(env, "CCI_TENANT_ID"),
         textOr(env, "LOG_LEVEL", "INFO"),
         textOr(env, "CCI_METRICS_NAMESPACE", "CCI/Fulfillment"),
-        textOr(env, "CCI_SERVICE_NAME", "cci-fulfillment"));
+        textOr(env, "CCI_SERVICE_NAME", "cci-fulfillment"),
+        Duration.ofMillis(integer(env, "CCI_BANK_TIMEOUT_MS", 1000, 1, 60_000)),
+        Duration.ofMillis(integer(env, "CCI_BANK_BUDGET_MS", 2500, 1, 60_000)),
+        Duration.ofMillis(integer(env, "CCI_BANK_BREAKER_OPEN_MS", 10_000, 1, 3_600_000)));
   }
 
   /** The same configuration with a bank URL (the webhook's own sandbox bank). */
@@ -93,7 +114,10 @@ public record FulfillmentConfig(
         tenantId,
         logLevel,
         metricsNamespace,
-        serviceName);
+        serviceName,
+        bankRequestTimeout,
+        bankCallBudget,
+        bankBreakerOpen);
   }
 
   /** The same configuration with a DynamoDB endpoint whose table is created when missing. */
@@ -115,7 +139,10 @@ public record FulfillmentConfig(
         tenantId,
         logLevel,
         metricsNamespace,
-        serviceName);
+        serviceName,
+        bankRequestTimeout,
+        bankCallBudget,
+        bankBreakerOpen);
   }
 
   private static Optional<URI> endpoint(Map<String, String> env, String specific) {
