@@ -116,7 +116,8 @@ public final class FulfillmentApp implements AutoCloseable {
                 config.maxPinFailures(),
                 config.sessionIdle(),
                 config.lockout(),
-                Duration.ofSeconds(30)));
+                Duration.ofSeconds(30),
+                Duration.ofSeconds(Math.min(15, config.sessionIdle().toSeconds() / 2))));
     FulfillmentEventSink sink =
         config.eventStream().isPresent()
             ? new KinesisEventSink(

@@ -56,13 +56,17 @@ public final class DynamoAuthService implements AuthService {
    * @param sessionIdle inactivity expiry of an authenticated session (5 min)
    * @param lockout how long a lock lasts, across sessions
    * @param attemptLease after this, a reserved attempt that never reported is reclaimed
+   * @param refreshEvery an active session's expiry is pushed out (one write) at most this often;
+   *     between refreshes a turn only reads, so a session may end up to this much earlier than
+   *     {@code sessionIdle} after its last turn — never later
    */
   public record Config(
       String tableName,
       int maxFailures,
       Duration sessionIdle,
       Duration lockout,
-      Duration attemptLease) {
+      Duration attemptLease,
+      Duration refreshEvery) {
     public Config {
       Objects.requireNonNull(tableName, "tableName");
       if (maxFailures < 1) {
@@ -71,20 +75,29 @@ public final class DynamoAuthService implements AuthService {
       requirePositive(sessionIdle, "sessionIdle");
       requirePositive(lockout, "lockout");
       requirePositive(attemptLease, "attemptLease");
+      Objects.requireNonNull(refreshEvery, "refreshEvery");
+      if (refreshEvery.isNegative() || refreshEvery.compareTo(sessionIdle) >= 0) {
+        throw new IllegalArgumentException("refreshEvery must be >= 0 and < sessionIdle");
+      }
     }
 
-    /** 3 failures, 5-minute sessions, 30-minute lockout, 30 s attempt lease. */
+    /** 3 failures, 5-minute sessions, 30-minute lockout, 30 s attempt lease, 15 s refresh. */
     public static Config defaults(String tableName) {
       return new Config(
-          tableName, 3, Duration.ofMinutes(5), Duration.ofMinutes(30), Duration.ofSeconds(30));
+          tableName,
+          3,
+          Duration.ofMinutes(5),
+          Duration.ofMinutes(30),
+          Duration.ofSeconds(30),
+          Duration.ofSeconds(15));
     }
 
     public Config withLockout(Duration d) {
-      return new Config(tableName, maxFailures, sessionIdle, d, attemptLease);
+      return new Config(tableName, maxFailures, sessionIdle, d, attemptLease, refreshEvery);
     }
 
     public Config withSessionIdle(Duration d) {
-      return new Config(tableName, maxFailures, d, lockout, attemptLease);
+      return new Config(tableName, maxFailures, d, lockout, attemptLease, refreshEvery);
     }
 
     private static void requirePositive(Duration d, String name) {
@@ -123,28 +136,45 @@ public final class DynamoAuthService implements AuthService {
   public AuthState current(String sessionKey) {
     requireText(sessionKey, "sessionKey");
     long now = clock.millis();
+    Map<String, AttributeValue> item =
+        dynamo
+            .getItem(
+                b ->
+                    b.tableName(config.tableName())
+                        .key(key(sessionPk(sessionKey)))
+                        .consistentRead(true))
+            .item();
+    if (item == null || !item.containsKey(F_CUSTOMER)) {
+      return AuthState.anonymous();
+    }
+    long expiresAt = longField(item, F_EXPIRES);
+    if (expiresAt <= now) {
+      return AuthState.anonymous();
+    }
+    String customerId = item.get(F_CUSTOMER).s();
+    long refreshed = expiresAt - config.sessionIdle().toMillis();
+    if (now - refreshed < config.refreshEvery().toMillis()) {
+      return new AuthState(true, customerId, expiresAt); // refreshed recently: no write
+    }
     long expires = now + config.sessionIdle().toMillis();
     try {
       // Refresh only a live session: the condition makes expiry and refresh one atomic step.
-      Map<String, AttributeValue> after =
-          dynamo
-              .updateItem(
-                  b ->
-                      b.tableName(config.tableName())
-                          .key(key(sessionPk(sessionKey)))
-                          .updateExpression("SET #e = :exp, #t = :ttl")
-                          .conditionExpression("attribute_exists(#c) AND #e > :now")
-                          .expressionAttributeNames(
-                              Map.of("#e", F_EXPIRES, "#t", AuthTable.TTL, "#c", F_CUSTOMER))
-                          .expressionAttributeValues(
-                              Map.of(
-                                  ":exp", n(expires),
-                                  ":ttl", n(ttlSeconds(expires)),
-                                  ":now", n(now)))
-                          .returnValues(ReturnValue.ALL_NEW))
-              .attributes();
-      return new AuthState(true, after.get(F_CUSTOMER).s(), expires);
-    } catch (ConditionalCheckFailedException missingOrExpired) {
+      dynamo.updateItem(
+          b ->
+              b.tableName(config.tableName())
+                  .key(key(sessionPk(sessionKey)))
+                  .updateExpression("SET #e = :exp, #t = :ttl")
+                  .conditionExpression("#c = :cust AND #e > :now")
+                  .expressionAttributeNames(
+                      Map.of("#e", F_EXPIRES, "#t", AuthTable.TTL, "#c", F_CUSTOMER))
+                  .expressionAttributeValues(
+                      Map.of(
+                          ":exp", n(expires),
+                          ":ttl", n(ttlSeconds(expires)),
+                          ":now", n(now),
+                          ":cust", s(customerId))));
+      return new AuthState(true, customerId, expires);
+    } catch (ConditionalCheckFailedException signedOutOrExpired) {
       return AuthState.anonymous();
     }
   }

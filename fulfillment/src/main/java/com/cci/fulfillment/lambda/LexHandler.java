@@ -47,6 +47,7 @@ public final class LexHandler implements RequestStreamHandler {
   /** For tests and the benchmark: a given application. */
   public LexHandler(FulfillmentApp app) {
     this.app = app;
+    ClassPreloader.start();
   }
 
   @Override

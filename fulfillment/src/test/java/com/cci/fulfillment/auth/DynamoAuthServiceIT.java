@@ -206,6 +206,20 @@ class DynamoAuthServiceIT {
   }
 
   @Test
+  void turnsReadTheSessionAndRefreshItAtMostEveryFifteenSeconds() {
+    auth.verifyPin("s1", MARIA, RIGHT);
+    long firstExpiry = auth.current("s1").expiresAtEpochMs();
+    clock.advance(Duration.ofSeconds(10));
+    assertThat(auth.current("s1").expiresAtEpochMs()).as("read only").isEqualTo(firstExpiry);
+    clock.advance(Duration.ofSeconds(10));
+    assertThat(auth.current("s1").expiresAtEpochMs())
+        .as("refreshed")
+        .isEqualTo(clock.millis() + Duration.ofMinutes(5).toMillis());
+    auth.signOut("s1");
+    assertThat(auth.current("s1").authenticated()).isFalse();
+  }
+
+  @Test
   void successResetsTheFailureCount() {
     auth.verifyPin("s1", MARIA, WRONG);
     auth.verifyPin("s1", MARIA, WRONG);
