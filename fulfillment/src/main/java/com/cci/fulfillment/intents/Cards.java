@@ -36,7 +36,7 @@ final class Cards {
   /** "your debit card ending in 4417". */
   static Say describe(Card c) {
     return Say.builder()
-        .text("your " + c.type().toLowerCase(Locale.ROOT) + " card ending in ")
+        .text("your " + c.type().toLowerCase(Locale.ROOT).replace('_', ' ') + " card ending in ")
         .digits(c.last4())
         .build();
   }

@@ -25,12 +25,17 @@ public final class CheckBalance extends BankingIntent {
   public Reply handle(TurnContext ctx) {
     List<Account> accounts = Accounts.of(ctx);
     if (ctx.slot(ACCOUNT_TYPE) == null && accounts.size() > 1 && !ctx.voice()) {
-      Say.Builder b = Say.builder().text("Here are your balances:");
-      for (Account a : accounts) {
+      Say.Builder b = Say.builder().text("Here are your available balances:");
+      for (int i = 0; i < accounts.size(); i++) {
+        Account a = accounts.get(i);
         Balance bal = ctx.bank(c -> c.balance(a.number()));
-        b.text(" ").append(Accounts.describe(a)).text(": ").money(bal.available()).text(".");
+        b.text(i == 0 ? " " : "; ")
+            .text(Accounts.typeName(a) + " account ending in ")
+            .digits(com.cci.fulfillment.session.Masking.lastFourDigits(a.number()))
+            .text(", ")
+            .money(bal.available());
       }
-      return Replies.fulfilled(ctx, b.build());
+      return Replies.fulfilled(ctx, b.text(".").build());
     }
     Accounts.Pick pick = Accounts.pick(ctx, ACCOUNT_TYPE, accounts, null);
     if (!pick.done()) {

@@ -12,9 +12,11 @@ import com.cci.schemas.fulfillment.FulfillmentEvent.Outcome;
 import com.cci.schemas.lex.Intent;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * {@code DisputeTransaction} (slots {@code Amount}, {@code TransactionDate}, {@code AccountType}):
@@ -94,7 +96,12 @@ public final class DisputeTransaction extends BankingIntent {
     return Replies.escalate(
         ctx,
         Queue.DISPUTES,
-        "dispute " + Say.money(amount) + " " + merchant + " " + match.date(),
+        "dispute "
+            + Say.money(amount)
+            + " at "
+            + merchant
+            + " on "
+            + match.date().format(DateTimeFormatter.ofPattern("MMM d, yyyy", Locale.US)),
         Masking.last4(a.number()),
         Say.both(
             "Thank you. I'm transferring you to our disputes team, who will open the dispute"

@@ -57,6 +57,9 @@ final class Loans {
   }
 
   static String typeName(String type) {
+    if ("HELOC".equalsIgnoreCase(type)) {
+      return "home equity";
+    }
     return type == null ? "" : type.toLowerCase(Locale.ROOT).replace('_', ' ');
   }
 

@@ -1,6 +1,7 @@
 package com.cci.fulfillment.intents;
 
 import com.cci.fulfillment.router.Replies;
+import com.cci.fulfillment.session.Masking;
 import com.cci.schemas.Json;
 import com.cci.schemas.lex.Intent;
 import com.cci.schemas.lex.Slot;
@@ -32,9 +33,7 @@ final class PendingIntent {
           .slots()
           .forEach(
               (k, v) -> {
-                if (v != null
-                    && v.interpretedValue() != null
-                    && !Replies.SECRET_SLOTS.contains(k)) {
+                if (keepable(k, v == null ? null : v.interpretedValue())) {
                   slots.put(k, v.interpretedValue());
                 }
               });
@@ -44,6 +43,17 @@ final class PendingIntent {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot encode the pending intent", e);
     }
+  }
+
+  /**
+   * Secret slots and any value with a long digit run (an account number said before the PIN) are
+   * not kept: session attributes go back to Lex and on into Connect contact attributes. The
+   * customer is asked for such a slot again after authenticating.
+   */
+  static boolean keepable(String slot, String value) {
+    return value != null
+        && !Replies.SECRET_SLOTS.contains(slot)
+        && value.equals(Masking.scrubDigits(value));
   }
 
   /** The intent to resume, or null when absent or unreadable. */
@@ -61,7 +71,7 @@ final class PendingIntent {
       JsonNode s = n.path("slots");
       for (Iterator<Map.Entry<String, JsonNode>> it = s.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
-        if (e.getValue().isTextual() && !Replies.SECRET_SLOTS.contains(e.getKey())) {
+        if (e.getValue().isTextual() && keepable(e.getKey(), e.getValue().asText())) {
           slots.put(e.getKey(), Slot.scalar(e.getValue().asText()));
         }
       }

@@ -27,10 +27,9 @@ public final class ReportFraud extends BankingIntent {
       Optional<Card> c = Cards.byLast4(cards, last4);
       if (c.isPresent()) {
         return Cards.blockAndRouteToFraud(
-            ctx, Cards.notBlocked(List.of(c.get())), "fraud reported on a card");
+            ctx, Cards.notBlocked(List.of(c.get())), "fraud reported on one card");
       }
     }
-    return Cards.blockAndRouteToFraud(
-        ctx, Cards.notBlocked(cards), "fraud reported; all cards blocked");
+    return Cards.blockAndRouteToFraud(ctx, Cards.notBlocked(cards), "fraud reported, all cards");
   }
 }

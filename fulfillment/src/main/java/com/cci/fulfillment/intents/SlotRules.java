@@ -49,6 +49,7 @@ final class SlotRules {
       case "CHECKING", "CHEQUING", "CURRENT" -> "CHECKING";
       case "SAVINGS", "SAVING" -> "SAVINGS";
       case "MONEY_MARKET", "MONEYMARKET" -> "MONEY_MARKET";
+      case "BUSINESS", "BUSINESS_CHECKING" -> "BUSINESS_CHECKING";
       default -> null;
     };
   }
@@ -64,6 +65,7 @@ final class SlotRules {
       case "MORTGAGE", "HOME", "HOME_LOAN" -> "MORTGAGE";
       case "PERSONAL", "PERSONAL_LOAN" -> "PERSONAL";
       case "STUDENT", "STUDENT_LOAN" -> "STUDENT";
+      case "HELOC", "HOME_EQUITY", "HOME_EQUITY_LINE" -> "HELOC";
       default -> null;
     };
   }

@@ -168,7 +168,8 @@ public final class IntentRouter {
     }
     Reply r = guarded(ctx, h);
     if (r.authResult() == null) {
-      r = r.withAuth(h.requiresAuth() ? AuthResult.NONE : AuthResult.NOT_REQUIRED, null);
+      boolean authRelated = h.requiresAuth() || h == authenticate;
+      r = r.withAuth(authRelated ? AuthResult.NONE : AuthResult.NOT_REQUIRED, null);
     }
     return r;
   }
@@ -245,7 +246,11 @@ public final class IntentRouter {
                 && !event.intent().name().isBlank()
             ? event.intent().name()
             : FallbackIntent.NAME;
-    Map<String, String> attrs = new LinkedHashMap<>();
+    // Keep the flow's own attributes (contactId, channel...): a Lex response replaces them all.
+    Map<String, String> attrs =
+        event == null
+            ? new LinkedHashMap<>()
+            : SessionContract.sanitiseIncoming(event.sessionAttributes());
     attrs.put(SessionContract.AUTH_STATUS, SessionContract.AuthStatus.ANONYMOUS.name());
     attrs.put(SessionContract.ESCALATE, "true");
     attrs.put(SessionContract.TARGET_QUEUE, Queue.GENERAL.queueName());

@@ -29,7 +29,12 @@ public record RouterConfig(
       throw new IllegalArgumentException("turnBudget must be positive");
     }
     if (bankCallBudget == null || bankCallBudget.compareTo(turnBudget) > 0) {
-      throw new IllegalArgumentException("bankCallBudget must be set and not above turnBudget");
+      throw new IllegalArgumentException(
+          "the bank call budget ("
+              + bankCallBudget
+              + ") must be set and not above the turn budget ("
+              + turnBudget
+              + "): lower the bank client's callBudget");
     }
     if (lowConfidence < 0 || lowConfidence > 1) {
       throw new IllegalArgumentException("lowConfidence must be within 0..1");

@@ -44,7 +44,7 @@ public record Say(String voiceSsml, String chatText) {
         voice ? Message.ssml("<speak>" + voiceSsml + "</speak>") : Message.plainText(chatText));
   }
 
-  /** XML-escapes text for the voice rendering. */
+  /** XML-escapes text content ({@code & < >}) for the voice rendering. */
   public static String esc(String text) {
     if (text == null) {
       return "";
@@ -55,8 +55,6 @@ public record Say(String voiceSsml, String chatText) {
         case '&' -> b.append("&amp;");
         case '<' -> b.append("&lt;");
         case '>' -> b.append("&gt;");
-        case '"' -> b.append("&quot;");
-        case '\'' -> b.append("&apos;");
         default -> b.append(c);
       }
     }
