@@ -11,7 +11,7 @@ import java.util.Map;
 /**
  * The reply when the router itself cannot run (the event is not JSON, or the runtime cannot be
  * wired): a well-formed Lex Close of FallbackIntent, state Failed, a safe message and the
- * session-attribute contract's escalation to the general queue. Never a stack trace.
+ * session-attribute contract's escalation to the General queue (priority 5). Never a stack trace.
  */
 public final class SafeReplies {
   /** What the caller hears. */

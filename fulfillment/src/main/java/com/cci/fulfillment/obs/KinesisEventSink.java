@@ -47,6 +47,8 @@ public final class KinesisEventSink implements FulfillmentEventSink {
   private final AtomicLong dropped = new AtomicLong();
   private final AtomicLong delivered = new AtomicLong();
   private final AtomicLong lastDropLog = new AtomicLong();
+  // drops of events that never entered the queue (so flush does not wait for them)
+  private final AtomicLong droppedBeforeAccept = new AtomicLong();
   private final Object progress = new Object();
   private volatile boolean closed;
   private Thread sender;
@@ -123,9 +125,6 @@ public final class KinesisEventSink implements FulfillmentEventSink {
       }
     }
   }
-
-  // drops of events that never entered the queue (so flush does not wait for them)
-  private final AtomicLong droppedBeforeAccept = new AtomicLong();
 
   private void drop(int n, String why) {
     dropped.addAndGet(n);
