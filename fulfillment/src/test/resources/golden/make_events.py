@@ -189,3 +189,9 @@ event("bank-outage-voice-check-balance", "CheckBalance", {"AccountType": "Checki
       setup={"bankOutage": True}, transcript="what's my checking balance")
 event("bank-outage-chat-report-fraud", "ReportFraud", {"CardLast4": None}, channel="chat",
       customer="C1006", setup={"bankOutage": True}, transcript="fraud on my account")
+event("bank-outage-voice-unauthenticated-transfer", "TransferInternal",
+      {"Amount": "100", "FromAccountType": "Checking", "ToAccountType": "Savings"}, customer="C1001",
+      setup={"bankOutage": True, "authenticated": False}, transcript="move 100 dollars to savings")
+event("authenticate-voice-pin-check-unavailable", "Authenticate", {"AccountNumber": None, "Pin": "4821"},
+      customer="C1001", dtmf=True, transcript="4821", setup={"bankOutage": True, "authenticated": False},
+      attrs={"cciPendingIntent": P, "cciActiveIntent": "Authenticate", "cciClaimedCustomer": "C1001"})

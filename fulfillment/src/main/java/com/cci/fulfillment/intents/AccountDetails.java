@@ -36,18 +36,12 @@ public final class AccountDetails extends BankingIntent {
     }
     for (Account a : shown) {
       b.text(" ")
-          .append(capitalise(Accounts.describe(a)))
+          .append(Accounts.describe(a).capitalised())
           .text(" is a " + (a.currency() == null ? "USD" : a.currency()) + " account with a ")
           .text("balance of ")
           .money(a.balance())
           .text(".");
     }
     return Replies.fulfilled(ctx, b.build());
-  }
-
-  private static Say capitalise(Say s) {
-    return Say.of(
-        Character.toUpperCase(s.voiceSsml().charAt(0)) + s.voiceSsml().substring(1),
-        Character.toUpperCase(s.chatText().charAt(0)) + s.chatText().substring(1));
   }
 }

@@ -6,6 +6,7 @@ import com.cci.fulfillment.router.Reply;
 import com.cci.fulfillment.router.Say;
 import com.cci.fulfillment.router.TurnContext;
 import com.cci.fulfillment.session.Masking;
+import com.cci.schemas.fulfillment.FulfillmentEvent.ErrorClass;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -42,7 +43,7 @@ final class Accounts {
           Replies.failed(
               ctx,
               Say.both("I couldn't find another account of yours to use for that."),
-              com.cci.schemas.fulfillment.FulfillmentEvent.ErrorClass.VALIDATION,
+              ErrorClass.VALIDATION,
               "NO_ACCOUNT"));
     }
     String raw = ctx.slot(slot);

@@ -42,7 +42,7 @@ public final class ActivateCard extends BankingIntent {
       return Replies.fulfilled(
           ctx,
           Say.builder()
-              .append(capitalised(Cards.describe(c)))
+              .append(Cards.describe(c).capitalised())
               .text(" is now active and ready to use.")
               .build());
     } catch (BankApiException e) {
@@ -81,11 +81,5 @@ public final class ActivateCard extends BankingIntent {
         default -> throw e;
       };
     }
-  }
-
-  private static Say capitalised(Say s) {
-    return Say.of(
-        Character.toUpperCase(s.voiceSsml().charAt(0)) + s.voiceSsml().substring(1),
-        Character.toUpperCase(s.chatText().charAt(0)) + s.chatText().substring(1));
   }
 }

@@ -67,7 +67,7 @@ public final class AuthenticateIntent implements IntentHandler {
   }
 
   /** A sensitive intent on an unauthenticated session: keep it, then ask who and the PIN. */
-  public Reply start(TurnContext ctx, IntentHandler pending) {
+  public Reply start(TurnContext ctx) {
     ctx.attributes().put(SessionContract.PENDING_INTENT, PendingIntent.encode(ctx.intent()));
     return proceed(ctx.withIntent(intent()), false);
   }
@@ -82,15 +82,16 @@ public final class AuthenticateIntent implements IntentHandler {
 
   private Reply proceed(TurnContext ctx, boolean pinMayBePresent) {
     Queue queue = lockoutQueue(ctx);
-    Optional<String> who;
+    Identity who;
     try {
       who = identify(ctx);
-    } catch (IdentityMiss miss) {
-      return miss.reply;
     } catch (BankUnavailableException e) {
-      return Replies.unavailable(ctx, queue, e.reason());
+      return Replies.unavailable(ctx, pendingQueue(ctx), e.reason());
     }
-    if (who.isEmpty()) {
+    if (who.reply() != null) {
+      return who.reply();
+    }
+    if (who.customerId() == null) {
       ctx.authStatus(AuthStatus.PENDING);
       return Replies.elicit(
           ctx,
@@ -100,7 +101,7 @@ public final class AuthenticateIntent implements IntentHandler {
                   + " followed by the pound key.",
               "To get started, please type your account number."));
     }
-    String customerId = who.get();
+    String customerId = who.customerId();
     String pin = pinMayBePresent ? ctx.slot(PIN) : null;
     if (pin == null) {
       if (ctx.auth().isLocked(customerId)) {
@@ -135,7 +136,12 @@ public final class AuthenticateIntent implements IntentHandler {
       }
       case LOCKED -> locked(ctx, queue, outcome.failuresSoFar());
       case UNAVAILABLE ->
-          Replies.unavailable(ctx, queue, BankUnavailableException.Reason.CONNECTION_FAILED)
+          Replies.unavailable(
+                  ctx,
+                  pendingQueue(ctx),
+                  ErrorClass.BACKEND_UNAVAILABLE,
+                  "AUTH_UNAVAILABLE",
+                  "PIN check unavailable")
               .withAuth(AuthResult.NONE, null);
     };
   }
@@ -145,7 +151,11 @@ public final class AuthenticateIntent implements IntentHandler {
     if (state == null || !state.authenticated() || state.customerId() == null) {
       // The PIN verified but the session store did not keep it: do not pretend.
       return Replies.unavailable(
-              ctx, lockoutQueue(ctx), BankUnavailableException.Reason.SERVER_ERROR)
+              ctx,
+              pendingQueue(ctx),
+              ErrorClass.BACKEND_ERROR,
+              "AUTH_STATE_NOT_KEPT",
+              "PIN verified but the session store did not keep it")
           .withAuth(AuthResult.NONE, null);
     }
     ctx.updateAuth(state, AuthStatus.AUTHENTICATED);
@@ -181,6 +191,13 @@ public final class AuthenticateIntent implements IntentHandler {
         .withAuth(AuthResult.LOCKED, failures);
   }
 
+  /** Where the pending intent would escalate (General when there is none). */
+  private static Queue pendingQueue(TurnContext ctx) {
+    Intent pending = PendingIntent.decode(ctx.attribute(SessionContract.PENDING_INTENT));
+    IntentHandler h = pending == null ? null : ctx.handlerFor(pending.name());
+    return h == null ? Queue.GENERAL : h.escalationQueue();
+  }
+
   /** Fraud reports keep their Fraud queue even when authentication fails. */
   private static Queue lockoutQueue(TurnContext ctx) {
     Intent pending = PendingIntent.decode(ctx.attribute(SessionContract.PENDING_INTENT));
@@ -196,18 +213,11 @@ public final class AuthenticateIntent implements IntentHandler {
         lead + "For your security, please enter your phone banking PIN (4 to 6 digits).");
   }
 
-  private static final class IdentityMiss extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-    final transient Reply reply;
-
-    IdentityMiss(Reply reply) {
-      super(null, null, false, false);
-      this.reply = reply;
-    }
-  }
+  /** Who the caller claims to be: a customer id, nobody yet (null, null), or a reply to send. */
+  private record Identity(String customerId, Reply reply) {}
 
   /** The claimed customer id, from the account number slot, an earlier claim, or the ANI. */
-  private Optional<String> identify(TurnContext ctx) {
+  private Identity identify(TurnContext ctx) {
     String account = ctx.slot(ACCOUNT_NUMBER);
     if (account != null) {
       String digits = account.replaceAll("[^0-9]", "");
@@ -216,24 +226,24 @@ public final class AuthenticateIntent implements IntentHandler {
               ? Optional.empty()
               : ctx.bank(b -> b.findCustomerByAccount(digits));
       if (c.isEmpty()) {
-        throw new IdentityMiss(identityMiss(ctx));
+        return new Identity(null, identityMiss(ctx));
       }
       ctx.attributes().put(SessionContract.CLAIMED_CUSTOMER, c.get().id());
-      return Optional.of(c.get().id());
+      return new Identity(c.get().id(), null);
     }
     String claimed = ctx.attribute(SessionContract.CLAIMED_CUSTOMER);
     if (claimed != null && claimed.matches("[A-Za-z0-9_-]{1,64}")) {
-      return Optional.of(claimed);
+      return new Identity(claimed, null);
     }
     String phone = ctx.attribute(SessionContract.CUSTOMER_PHONE);
     if (phone != null && phone.replaceAll("[^0-9]", "").length() >= 7) {
       Optional<Customer> c = ctx.bank(b -> b.findCustomerByPhone(phone));
       if (c.isPresent()) {
         ctx.attributes().put(SessionContract.CLAIMED_CUSTOMER, c.get().id());
-        return Optional.of(c.get().id());
+        return new Identity(c.get().id(), null);
       }
     }
-    return Optional.empty();
+    return new Identity(null, null);
   }
 
   private Reply identityMiss(TurnContext ctx) {

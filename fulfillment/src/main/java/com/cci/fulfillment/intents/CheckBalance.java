@@ -6,6 +6,7 @@ import com.cci.fulfillment.router.Replies;
 import com.cci.fulfillment.router.Reply;
 import com.cci.fulfillment.router.Say;
 import com.cci.fulfillment.router.TurnContext;
+import com.cci.fulfillment.session.Masking;
 import com.cci.fulfillment.session.SessionContract.Queue;
 import java.util.List;
 
@@ -31,7 +32,7 @@ public final class CheckBalance extends BankingIntent {
         Balance bal = ctx.bank(c -> c.balance(a.number()));
         b.text(i == 0 ? " " : "; ")
             .text(Accounts.typeName(a) + " account ending in ")
-            .digits(com.cci.fulfillment.session.Masking.lastFourDigits(a.number()))
+            .digits(Masking.lastFourDigits(a.number()))
             .text(", ")
             .money(bal.available());
       }

@@ -164,7 +164,7 @@ public final class IntentRouter {
       return Replies.cancelled(ctx);
     }
     if (h.requiresAuth() && !ctx.authenticated()) {
-      return guarded(ctx, c -> authenticate.start(c, h));
+      return guarded(ctx, authenticate::start, h.escalationQueue());
     }
     Reply r = guarded(ctx, h);
     if (r.authResult() == null) {
@@ -180,11 +180,6 @@ public final class IntentRouter {
 
   private Reply guarded(TurnContext ctx, IntentHandler h) {
     return guarded(ctx, h::handle, h.escalationQueue());
-  }
-
-  private Reply guarded(TurnContext ctx, Step step) {
-    IntentHandler h = handlers.get(ctx.intentName());
-    return guarded(ctx, step, h == null ? Queue.GENERAL : h.escalationQueue());
   }
 
   private Reply guarded(TurnContext ctx, Step step, Queue queue) {

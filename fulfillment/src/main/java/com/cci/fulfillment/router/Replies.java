@@ -159,12 +159,17 @@ public final class Replies {
       String code) {
     done(ctx);
     Map<String, String> a = ctx.attributes();
+    // While authenticating, the agent wants the intent the caller asked for.
+    String pending = SessionContract.pendingIntentName(a);
+    String whisperIntent = pending != null ? pending : ctx.intentName();
+    a.remove(SessionContract.PENDING_INTENT);
+    a.remove(SessionContract.CLAIMED_CUSTOMER);
     a.put(SessionContract.ESCALATE, "true");
     a.put(SessionContract.TARGET_QUEUE, queue.queueName());
     a.put(SessionContract.ROUTING_PRIORITY, Integer.toString(queue.priority()));
     a.put(
         SessionContract.WHISPER_CONTEXT,
-        new WhisperContext(ctx.intentName(), ctx.authStatus(), maskedAccount, reason).toJson());
+        new WhisperContext(whisperIntent, ctx.authStatus(), maskedAccount, reason).toJson());
     LexV2Response r =
         LexResponses.close(
             safe(ctx.intent()), state, ctx.outgoingAttributes(), say.messages(ctx.voice()));
@@ -189,16 +194,22 @@ public final class Replies {
           case SERVER_ERROR -> ErrorClass.BACKEND_ERROR;
           default -> ErrorClass.BACKEND_UNAVAILABLE;
         };
+    return unavailable(ctx, queue, ec, reason.name(), "core banking unavailable (" + reason + ")");
+  }
+
+  /** The degraded reply with an explicit error class, code and whisper reason. */
+  public static Reply unavailable(
+      TurnContext ctx, Queue queue, ErrorClass errorClass, String code, String reason) {
     return escalate(
         ctx,
         queue,
-        "core banking unavailable (" + reason + ")",
+        reason,
         null,
         Say.both(UNAVAILABLE_TEXT),
         Intent.State.FAILED,
         Outcome.ESCALATED,
-        ec,
-        reason.name());
+        errorClass,
+        code);
   }
 
   /** The dialog of the intent ended: forget the in-progress bookkeeping. */

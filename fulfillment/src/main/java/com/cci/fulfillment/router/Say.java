@@ -38,6 +38,15 @@ public record Say(String voiceSsml, String chatText) {
     return new Say(voiceSsml + " " + next.voiceSsml, chatText + " " + next.chatText);
   }
 
+  /** This prompt with its first letter upper-cased in both renderings. */
+  public Say capitalised() {
+    return new Say(upperFirst(voiceSsml), upperFirst(chatText));
+  }
+
+  private static String upperFirst(String s) {
+    return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+  }
+
   /** The Lex message for the channel. */
   public List<Message> messages(boolean voice) {
     return List.of(

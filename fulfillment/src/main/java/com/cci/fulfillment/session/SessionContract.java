@@ -170,6 +170,20 @@ public final class SessionContract {
     return out;
   }
 
+  /** The name in a {@link #PENDING_INTENT} value, or null when absent or unreadable. */
+  public static String pendingIntentName(Map<String, String> attributes) {
+    String v = attributes == null ? null : attributes.get(PENDING_INTENT);
+    if (v == null || v.length() > 2000) {
+      return null;
+    }
+    try {
+      String name = Json.mapper().readTree(v).path("name").asText(null);
+      return name == null || !name.matches("[A-Za-z0-9_]{1,100}") ? null : name;
+    } catch (JsonProcessingException e) {
+      return null;
+    }
+  }
+
   /** Parses {@link #CHANNEL}; null when absent or not VOICE/CHAT. */
   public static Channel parseChannel(String value) {
     if (value == null) {
