@@ -19,6 +19,7 @@ import java.util.Map;
  *     override when set, else AWS
  * @param s3Endpoint S3 endpoint override (S3Mock), or null for AWS
  * @param region AWS region, e.g. {@code us-east-1}
+ * @param modelId the Bedrock model (or inference profile) id used when a tenant names none
  * @param requestsPerMinute client-side request budget per minute
  * @param tokensPerMinute client-side token budget per minute; a request reserves its input estimate
  *     plus {@code maxTokens}, as Bedrock counts it
@@ -40,6 +41,7 @@ public record ScorerConfig(
     String bedrockEndpoint,
     String s3Endpoint,
     String region,
+    String modelId,
     int requestsPerMinute,
     long tokensPerMinute,
     int maxConcurrency,
@@ -61,6 +63,10 @@ public record ScorerConfig(
   public ScorerConfig {
     if (region == null || region.isBlank()) {
       throw new IllegalArgumentException("region is required, e.g. us-east-1");
+    }
+    if (modelId == null || modelId.isBlank()) {
+      throw new IllegalArgumentException(
+          "modelId is required, e.g. " + TenantSettings.HAIKU_MODEL_ID);
     }
     requirePositive(requestsPerMinute, "requestsPerMinute");
     requirePositive(tokensPerMinute, "tokensPerMinute");
@@ -166,6 +172,7 @@ public record ScorerConfig(
     private String bedrockEndpoint;
     private String s3Endpoint;
     private String region = "us-east-1";
+    private String modelId = TenantSettings.HAIKU_MODEL_ID;
     private int requestsPerMinute = 1000;
     private long tokensPerMinute = 2_000_000;
     private int maxConcurrency = 32;
@@ -188,6 +195,7 @@ public record ScorerConfig(
       bedrockEndpoint = c.bedrockEndpoint;
       s3Endpoint = c.s3Endpoint;
       region = c.region;
+      modelId = c.modelId;
       requestsPerMinute = c.requestsPerMinute;
       tokensPerMinute = c.tokensPerMinute;
       maxConcurrency = c.maxConcurrency;
@@ -221,6 +229,11 @@ public record ScorerConfig(
 
     public Builder region(String v) {
       region = v;
+      return this;
+    }
+
+    public Builder modelId(String v) {
+      modelId = v;
       return this;
     }
 
@@ -305,6 +318,7 @@ public record ScorerConfig(
           bedrockEndpoint,
           s3Endpoint,
           region,
+          modelId,
           requestsPerMinute,
           tokensPerMinute,
           maxConcurrency,
