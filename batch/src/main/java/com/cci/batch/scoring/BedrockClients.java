@@ -20,6 +20,7 @@ import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.bedrock.BedrockClient;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
+import software.amazon.awssdk.services.bedrockruntime.model.ModelErrorException;
 import software.amazon.awssdk.services.bedrockruntime.model.ModelNotReadyException;
 import software.amazon.awssdk.services.bedrockruntime.model.ModelTimeoutException;
 import software.amazon.awssdk.services.bedrockruntime.model.ServiceUnavailableException;
@@ -33,10 +34,12 @@ import software.amazon.awssdk.services.s3.S3Configuration;
  *
  * <p>Retries: the SDK's standard strategy (AWS retry conditions: throttling errors,
  * 500/502/503/504, I/O errors) plus Bedrock's {@code ModelTimeoutException} (408), {@code
- * ModelNotReadyException} and attempt timeouts; exponential backoff with full jitter (base 250 ms,
- * cap 10 s; throttling base 1 s, cap 20 s); {@code maxAttempts} from the config; the retry-quota
- * circuit breaker is off, so a 429 storm is ridden out with backoff rather than failed fast (the
- * client-side {@link RateLimiter} keeps the steady load inside the quota).
+ * ModelErrorException} (424, transient model failures), {@code ModelNotReadyException} and attempt
+ * timeouts; exponential backoff with full jitter (base {@code retryBaseDelayMillis}, default 250
+ * ms, cap 10 s; throttling base {@code throttleBaseDelayMillis}, default 1 s, cap 20 s); {@code
+ * maxAttempts} from the config; the retry-quota circuit breaker is off, so a 429 storm is ridden
+ * out with backoff rather than failed fast (the client-side {@link RateLimiter} keeps the steady
+ * load inside the quota).
  */
 public final class BedrockClients {
   private BedrockClients() {}
@@ -59,17 +62,22 @@ public final class BedrockClients {
     }
   }
 
-  static RetryStrategy retryStrategy(int maxAttempts) {
+  static RetryStrategy retryStrategy(ScorerConfig cfg) {
     StandardRetryStrategy.Builder b =
         (StandardRetryStrategy.Builder) AwsRetryStrategy.standardRetryStrategy().toBuilder();
-    return b.maxAttempts(maxAttempts)
+    long base = cfg.retryBaseDelayMillis();
+    long throttle = cfg.throttleBaseDelayMillis();
+    return b.maxAttempts(cfg.maxAttempts())
         .circuitBreakerEnabled(false)
         .backoffStrategy(
-            BackoffStrategy.exponentialDelay(Duration.ofMillis(250), Duration.ofSeconds(10)))
+            BackoffStrategy.exponentialDelay(
+                Duration.ofMillis(base), Duration.ofMillis(Math.max(base, 10_000))))
         .throttlingBackoffStrategy(
-            BackoffStrategy.exponentialDelay(Duration.ofSeconds(1), Duration.ofSeconds(20)))
+            BackoffStrategy.exponentialDelay(
+                Duration.ofMillis(throttle), Duration.ofMillis(Math.max(throttle, 20_000))))
         .retryOnException(ModelTimeoutException.class)
         .retryOnException(ModelNotReadyException.class)
+        .retryOnException(ModelErrorException.class)
         .retryOnException(ServiceUnavailableException.class)
         .retryOnExceptionOrCauseInstanceOf(ApiCallAttemptTimeoutException.class)
         .retryOnRootCauseInstanceOf(IOException.class)
@@ -80,7 +88,7 @@ public final class BedrockClients {
   static ClientOverrideConfiguration overrides(ScorerConfig cfg, ExecutionInterceptor... extra) {
     ClientOverrideConfiguration.Builder b =
         ClientOverrideConfiguration.builder()
-            .retryStrategy(retryStrategy(cfg.maxAttempts()))
+            .retryStrategy(retryStrategy(cfg))
             .apiCallAttemptTimeout(Duration.ofMillis(cfg.apiCallAttemptTimeoutMillis()))
             .apiCallTimeout(Duration.ofMillis(cfg.apiCallTimeoutMillis()));
     for (ExecutionInterceptor i : extra) {

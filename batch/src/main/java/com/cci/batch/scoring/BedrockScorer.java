@@ -191,8 +191,11 @@ public final class BedrockScorer implements Scorer {
     for (ContentBlock b : content) {
       ToolUseBlock tu = b.toolUse();
       if (tu != null && QaPrompt.TOOL_NAME.equals(tu.name())) {
+        // a tool input sent as a string (JSON as text, fenced, …) goes through the text repair
         ResultValidator.Verdict v =
-            ResultValidator.validate(Documents.toJson(tu.input()), req.form(), prompt);
+            tu.input() != null && tu.input().isString()
+                ? ResultValidator.validateText(tu.input().asString(), req.form(), prompt)
+                : ResultValidator.validate(Documents.toJson(tu.input()), req.form(), prompt);
         if (!v.valid() && resp.stopReason() == StopReason.MAX_TOKENS) {
           return new ResultValidator.Verdict(
               null, List.of("the answer was cut off at maxTokens; answer more briefly"));

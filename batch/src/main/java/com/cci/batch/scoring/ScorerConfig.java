@@ -26,6 +26,8 @@ import java.util.Map;
  * @param maxConcurrency model calls in flight at once in {@link Scorer#scoreAll}
  * @param maxTokens the model's output token limit per call
  * @param maxAttempts SDK attempts per model call (first try included) on throttling, 5xx, timeouts
+ * @param retryBaseDelayMillis base of the SDK's exponential backoff (full jitter) on 5xx/timeouts
+ * @param throttleBaseDelayMillis base of the SDK's exponential backoff on throttling
  * @param connectTimeoutMillis HTTP connect timeout
  * @param apiCallAttemptTimeoutMillis timeout of one attempt
  * @param apiCallTimeoutMillis timeout of one call, all attempts included
@@ -47,6 +49,8 @@ public record ScorerConfig(
     int maxConcurrency,
     int maxTokens,
     int maxAttempts,
+    long retryBaseDelayMillis,
+    long throttleBaseDelayMillis,
     long connectTimeoutMillis,
     long apiCallAttemptTimeoutMillis,
     long apiCallTimeoutMillis,
@@ -73,6 +77,8 @@ public record ScorerConfig(
     requirePositive(maxConcurrency, "maxConcurrency");
     requirePositive(maxTokens, "maxTokens");
     requirePositive(maxAttempts, "maxAttempts");
+    requirePositive(retryBaseDelayMillis, "retryBaseDelayMillis");
+    requirePositive(throttleBaseDelayMillis, "throttleBaseDelayMillis");
     requirePositive(connectTimeoutMillis, "connectTimeoutMillis");
     requirePositive(apiCallAttemptTimeoutMillis, "apiCallAttemptTimeoutMillis");
     requirePositive(apiCallTimeoutMillis, "apiCallTimeoutMillis");
@@ -178,6 +184,8 @@ public record ScorerConfig(
     private int maxConcurrency = 32;
     private int maxTokens = 1200;
     private int maxAttempts = 8;
+    private long retryBaseDelayMillis = 250;
+    private long throttleBaseDelayMillis = 1_000;
     private long connectTimeoutMillis = 5_000;
     private long apiCallAttemptTimeoutMillis = 60_000;
     private long apiCallTimeoutMillis = 300_000;
@@ -201,6 +209,8 @@ public record ScorerConfig(
       maxConcurrency = c.maxConcurrency;
       maxTokens = c.maxTokens;
       maxAttempts = c.maxAttempts;
+      retryBaseDelayMillis = c.retryBaseDelayMillis;
+      throttleBaseDelayMillis = c.throttleBaseDelayMillis;
       connectTimeoutMillis = c.connectTimeoutMillis;
       apiCallAttemptTimeoutMillis = c.apiCallAttemptTimeoutMillis;
       apiCallTimeoutMillis = c.apiCallTimeoutMillis;
@@ -259,6 +269,16 @@ public record ScorerConfig(
 
     public Builder maxAttempts(int v) {
       maxAttempts = v;
+      return this;
+    }
+
+    public Builder retryBaseDelayMillis(long v) {
+      retryBaseDelayMillis = v;
+      return this;
+    }
+
+    public Builder throttleBaseDelayMillis(long v) {
+      throttleBaseDelayMillis = v;
       return this;
     }
 
@@ -324,6 +344,8 @@ public record ScorerConfig(
           maxConcurrency,
           maxTokens,
           maxAttempts,
+          retryBaseDelayMillis,
+          throttleBaseDelayMillis,
           connectTimeoutMillis,
           apiCallAttemptTimeoutMillis,
           apiCallTimeoutMillis,
