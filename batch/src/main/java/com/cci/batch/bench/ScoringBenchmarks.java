@@ -151,20 +151,18 @@ public final class ScoringBenchmarks {
         LocalBedrock.Options.defaults()
             .latency(Duration.ofMillis(latencyMs), Duration.ZERO)
             .requestsPerMinute(quotaRpm)
-            .threads(Math.max(64, (int) (quotaRpm / 60.0 * latencyMs / 1000.0 * 2) + 8)));
+            .threads(concurrency(quotaRpm, latencyMs) + 16));
   }
 
   /**
    * The scorer's settings for P3: the client-side limit at the quota, concurrency never binding.
    */
   private static ScorerConfig config(LocalBedrock bedrock, int quotaRpm, long latencyMs) {
-    // in flight at the quota rate = rpm/60 * latency; 1.5x headroom
-    int concurrency = (int) Math.ceil(quotaRpm / 60.0 * latencyMs / 1000.0 * 1.5) + 4;
     return ScorerConfig.builder()
         .bedrockRuntimeEndpoint(bedrock.endpoint().toString())
         .requestsPerMinute(quotaRpm)
         .tokensPerMinute(1_000_000_000L)
-        .maxConcurrency(concurrency)
+        .maxConcurrency(concurrency(quotaRpm, latencyMs))
         .apiCallAttemptTimeoutMillis(latencyMs * 4 + 10_000)
         .build();
   }

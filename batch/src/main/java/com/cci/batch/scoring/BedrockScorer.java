@@ -43,6 +43,9 @@ import software.amazon.awssdk.services.bedrockruntime.model.ToolUseBlock;
  * Usage and cost (from {@code usage} and the tenant's prices) cover every call made for the
  * request. Nothing is thrown for a bad transcript or a bad answer.
  *
+ * <p>The limiter is taken once per model call; the SDK's own retries within that call (throttling,
+ * 5xx) are spaced by its backoff and do not take from it again.
+ *
  * <p>{@link #scoreAll} runs up to {@code maxConcurrency} requests at once on a fixed pool owned by
  * this scorer (one scorer per Spark executor: the concurrency and the limits are per executor).
  */
