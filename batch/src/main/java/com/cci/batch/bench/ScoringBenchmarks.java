@@ -155,6 +155,14 @@ public final class ScoringBenchmarks {
   }
 
   /**
+   * Calls in flight at the quota rate ({@code rpm / 60 * latency}) with 2.5x headroom, so that
+   * concurrency never binds even when a loaded machine stretches each call.
+   */
+  private static int concurrency(int quotaRpm, long latencyMs) {
+    return (int) Math.ceil(quotaRpm / 60.0 * latencyMs / 1000.0 * 2.5) + 4;
+  }
+
+  /**
    * The scorer's settings for P3: the client-side limit at the quota, concurrency never binding.
    */
   private static ScorerConfig config(LocalBedrock bedrock, int quotaRpm, long latencyMs) {
