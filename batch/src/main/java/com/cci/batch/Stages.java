@@ -208,7 +208,19 @@ final class Stages {
           continue;
         }
         byCall.put(r.callId(), r);
-        requests.add(new ScoreRequest(r.callId(), r.tenantId(), transcript, form, t.settings()));
+        requests.add(
+            new ScoreRequest(
+                r.callId(),
+                r.tenantId(),
+                r.contactId(),
+                LocalDate.parse(r.callDate()),
+                null,
+                null,
+                r.sourceKey(),
+                r.piiCounts(),
+                transcript,
+                form,
+                t.settings()));
       }
       List<ScoreOutcome> outcomes;
       try {
