@@ -58,6 +58,10 @@ import java.util.function.LongSupplier;
 public final class LocalBedrock implements AutoCloseable {
   static final String ACCOUNT = "000000000000";
 
+  static {
+    LocalHttp.configure();
+  }
+
   /** Options of a {@link LocalBedrock}; fluent setters, start from {@link #defaults()}. */
   public static final class Options {
     int port;
@@ -72,6 +76,7 @@ public final class LocalBedrock implements AutoCloseable {
     LongSupplier nanoClock = System::nanoTime;
     URI s3Endpoint;
     int minBatchRecords = 100;
+    Duration batchJobHold = Duration.ZERO;
     int threads = 64;
     String region = "us-east-1";
     List<QaForm> forms = new ArrayList<>();
@@ -154,6 +159,15 @@ public final class LocalBedrock implements AutoCloseable {
     /** The model's minimum record count for a batch job (Bedrock: often 100). */
     public Options minBatchRecords(int n) {
       this.minBatchRecords = requireNonNegative(n, "minBatchRecords");
+      return this;
+    }
+
+    /**
+     * How long a new batch job stays {@code Submitted} before it runs (default 0); lets a test see
+     * the status sequence or stop a job before it starts.
+     */
+    public Options batchJobHold(Duration d) {
+      this.batchJobHold = Objects.requireNonNull(d);
       return this;
     }
 

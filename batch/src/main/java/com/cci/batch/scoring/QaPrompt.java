@@ -24,16 +24,16 @@ import java.util.Map;
  *                                                       flags: comma-separated of
  *                                                       required, optional, na-allowed, auto-fail
  *         TRANSCRIPT (turn | role | text)
- *         &lt;n&gt; | A|C|S | &lt;masked text&gt;                        one line per turn, n = 1, 2, …
+ *         &lt;n&gt; | AGENT|CUSTOMER|SYSTEM | &lt;masked text&gt;         one line per turn, n = 1, 2, …
  *         [PREVIOUS ANSWER REJECTED: &lt;validation errors&gt;]     only when re-asking
  * tool:   {@value #TOOL_NAME}, forced (toolChoice), input schema {@link #toolSchema(QaForm)}
  * </pre>
  *
  * <p>Turns are numbered 1..n in the prompt rather than carrying the files' turn ids (Contact Lens
  * ids are UUIDs: ~20 tokens each); the model cites those numbers in {@code evidenceTurnIds} (as
- * strings) and {@link Built#turnIdFor(String)} maps them back to the transcript's ids. Roles: A
- * agent, C customer, S system. Line breaks and control characters inside a turn become spaces, so
- * one turn is one line. The transcript must already be PII-masked.
+ * strings) and {@link Built#turnIdFor(String)} maps them back to the transcript's ids. Line breaks
+ * and control characters inside a turn become spaces, so one turn is one line. The transcript must
+ * already be PII-masked.
  *
  * <p>The tool's input schema is the result schema: per criterion {@code id} (enum of the form's
  * ids), {@code answer} (PASSED, FAILED, NOT_APPLICABLE), {@code justification}, {@code
@@ -202,15 +202,8 @@ public final class QaPrompt {
     return s == null ? 0 : (int) Math.ceil(s.length() / CHARS_PER_TOKEN);
   }
 
-  private static char role(CallTranscript.Turn t) {
-    if (t.role() == null) {
-      return 'S';
-    }
-    return switch (t.role()) {
-      case AGENT -> 'A';
-      case CUSTOMER -> 'C';
-      case SYSTEM -> 'S';
-    };
+  private static String role(CallTranscript.Turn t) {
+    return t.role() == null ? "SYSTEM" : t.role().name();
   }
 
   /** One line: control characters (line breaks included) become spaces, runs collapse. */

@@ -19,12 +19,15 @@ import java.util.Map;
  *     override when set, else AWS
  * @param s3Endpoint S3 endpoint override (S3Mock), or null for AWS
  * @param region AWS region, e.g. {@code us-east-1}
+ * @param modelId the Bedrock model (or inference profile) id used when a tenant names none
  * @param requestsPerMinute client-side request budget per minute
  * @param tokensPerMinute client-side token budget per minute; a request reserves its input estimate
  *     plus {@code maxTokens}, as Bedrock counts it
  * @param maxConcurrency model calls in flight at once in {@link Scorer#scoreAll}
  * @param maxTokens the model's output token limit per call
  * @param maxAttempts SDK attempts per model call (first try included) on throttling, 5xx, timeouts
+ * @param retryBaseDelayMillis base of the SDK's exponential backoff (full jitter) on 5xx/timeouts
+ * @param throttleBaseDelayMillis base of the SDK's exponential backoff on throttling
  * @param connectTimeoutMillis HTTP connect timeout
  * @param apiCallAttemptTimeoutMillis timeout of one attempt
  * @param apiCallTimeoutMillis timeout of one call, all attempts included
@@ -40,11 +43,14 @@ public record ScorerConfig(
     String bedrockEndpoint,
     String s3Endpoint,
     String region,
+    String modelId,
     int requestsPerMinute,
     long tokensPerMinute,
     int maxConcurrency,
     int maxTokens,
     int maxAttempts,
+    long retryBaseDelayMillis,
+    long throttleBaseDelayMillis,
     long connectTimeoutMillis,
     long apiCallAttemptTimeoutMillis,
     long apiCallTimeoutMillis,
@@ -62,11 +68,17 @@ public record ScorerConfig(
     if (region == null || region.isBlank()) {
       throw new IllegalArgumentException("region is required, e.g. us-east-1");
     }
+    if (modelId == null || modelId.isBlank()) {
+      throw new IllegalArgumentException(
+          "modelId is required, e.g. " + TenantSettings.HAIKU_MODEL_ID);
+    }
     requirePositive(requestsPerMinute, "requestsPerMinute");
     requirePositive(tokensPerMinute, "tokensPerMinute");
     requirePositive(maxConcurrency, "maxConcurrency");
     requirePositive(maxTokens, "maxTokens");
     requirePositive(maxAttempts, "maxAttempts");
+    requirePositive(retryBaseDelayMillis, "retryBaseDelayMillis");
+    requirePositive(throttleBaseDelayMillis, "throttleBaseDelayMillis");
     requirePositive(connectTimeoutMillis, "connectTimeoutMillis");
     requirePositive(apiCallAttemptTimeoutMillis, "apiCallAttemptTimeoutMillis");
     requirePositive(apiCallTimeoutMillis, "apiCallTimeoutMillis");
@@ -166,11 +178,14 @@ public record ScorerConfig(
     private String bedrockEndpoint;
     private String s3Endpoint;
     private String region = "us-east-1";
+    private String modelId = TenantSettings.HAIKU_MODEL_ID;
     private int requestsPerMinute = 1000;
     private long tokensPerMinute = 2_000_000;
     private int maxConcurrency = 32;
     private int maxTokens = 1200;
     private int maxAttempts = 8;
+    private long retryBaseDelayMillis = 250;
+    private long throttleBaseDelayMillis = 1_000;
     private long connectTimeoutMillis = 5_000;
     private long apiCallAttemptTimeoutMillis = 60_000;
     private long apiCallTimeoutMillis = 300_000;
@@ -188,11 +203,14 @@ public record ScorerConfig(
       bedrockEndpoint = c.bedrockEndpoint;
       s3Endpoint = c.s3Endpoint;
       region = c.region;
+      modelId = c.modelId;
       requestsPerMinute = c.requestsPerMinute;
       tokensPerMinute = c.tokensPerMinute;
       maxConcurrency = c.maxConcurrency;
       maxTokens = c.maxTokens;
       maxAttempts = c.maxAttempts;
+      retryBaseDelayMillis = c.retryBaseDelayMillis;
+      throttleBaseDelayMillis = c.throttleBaseDelayMillis;
       connectTimeoutMillis = c.connectTimeoutMillis;
       apiCallAttemptTimeoutMillis = c.apiCallAttemptTimeoutMillis;
       apiCallTimeoutMillis = c.apiCallTimeoutMillis;
@@ -224,6 +242,11 @@ public record ScorerConfig(
       return this;
     }
 
+    public Builder modelId(String v) {
+      modelId = v;
+      return this;
+    }
+
     public Builder requestsPerMinute(int v) {
       requestsPerMinute = v;
       return this;
@@ -246,6 +269,16 @@ public record ScorerConfig(
 
     public Builder maxAttempts(int v) {
       maxAttempts = v;
+      return this;
+    }
+
+    public Builder retryBaseDelayMillis(long v) {
+      retryBaseDelayMillis = v;
+      return this;
+    }
+
+    public Builder throttleBaseDelayMillis(long v) {
+      throttleBaseDelayMillis = v;
       return this;
     }
 
@@ -305,11 +338,14 @@ public record ScorerConfig(
           bedrockEndpoint,
           s3Endpoint,
           region,
+          modelId,
           requestsPerMinute,
           tokensPerMinute,
           maxConcurrency,
           maxTokens,
           maxAttempts,
+          retryBaseDelayMillis,
+          throttleBaseDelayMillis,
           connectTimeoutMillis,
           apiCallAttemptTimeoutMillis,
           apiCallTimeoutMillis,

@@ -22,7 +22,9 @@ class QaPromptTest {
         .contains("c5 | Q5? | required,na-allowed\n");
     assertThat(QaPrompt.transcriptLines(b.user()))
         .containsExactly(
-            "1 | A | Hello, thanks for calling.", "2 | C | My card is [CARD].", "3 | A | Bye");
+            "1 | AGENT | Hello, thanks for calling.",
+            "2 | CUSTOMER | My card is [CARD].",
+            "3 | AGENT | Bye");
     assertThat(b.turnIdFor("2")).isEqualTo("t2");
     assertThat(b.turnIdFor("4")).isNull();
     assertThat(b.inputTokenEstimate()).isGreaterThan(QaPrompt.estimateTokens(b.user()));
@@ -53,6 +55,6 @@ class QaPromptTest {
                 + "Call the tool again.");
     assertThat(r.inputTokenEstimate()).isGreaterThan(b.inputTokenEstimate());
     assertThat(QaPrompt.transcriptLines(r.user()))
-        .isEqualTo(List.of("1 | A | Hi", "2 | C | Hello"));
+        .isEqualTo(List.of("1 | AGENT | Hi", "2 | CUSTOMER | Hello"));
   }
 }
