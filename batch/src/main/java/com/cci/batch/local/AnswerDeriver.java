@@ -19,6 +19,9 @@ import java.util.Map;
  *       turn (the simulator guarantees a true label shows one, a false label none), else FAILED;
  *   <li>else a criterion of a known form with evidence hints is PASSED when a hint is in an agent
  *       turn, else NOT_APPLICABLE when the form allows N/A, else FAILED;
+ *   <li>else, when the prompt lists the criterion's question ({@link PromptCriteria}), it is PASSED
+ *       when an agent turn contains a content word of the question (its first five letters), else
+ *       NOT_APPLICABLE when the prompt flags it na-allowed, else FAILED;
  *   <li>else (nothing known about the criterion) a stable hash of criterion id and transcript
  *       decides: PASSED for about 3 in 4, FAILED otherwise — deterministic, not meaningful.
  * </ol>
@@ -64,15 +67,18 @@ final class AnswerDeriver {
     return known;
   }
 
-  Answers derive(List<String> criterionIds, TranscriptView transcript) {
+  Answers derive(
+      List<String> criterionIds,
+      TranscriptView transcript,
+      Map<String, PromptCriteria.Entry> listed) {
     List<CriterionAnswer> out = new ArrayList<>();
     for (String id : criterionIds) {
-      out.add(answer(id, transcript));
+      out.add(answer(id, transcript, listed.get(id)));
     }
     return new Answers(out, summarize(transcript));
   }
 
-  CriterionAnswer answer(String criterionId, TranscriptView t) {
+  CriterionAnswer answer(String criterionId, TranscriptView t, PromptCriteria.Entry listed) {
     Behaviour b = behaviourOf(criterionId);
     if (b != null) {
       List<TranscriptView.Turn> found = t.containing("AGENT", BehaviourMarkers.phrases(b));
@@ -105,6 +111,21 @@ final class AnswerDeriver {
       }
       return new CriterionAnswer(
           criterionId, FAILED, "No agent turn shows this behaviour.", List.of());
+    }
+    if (listed != null && !PromptCriteria.stems(listed.question()).isEmpty()) {
+      List<TranscriptView.Turn> found =
+          t.containing("AGENT", PromptCriteria.stems(listed.question()));
+      if (!found.isEmpty()) {
+        return new CriterionAnswer(
+            criterionId,
+            PASSED,
+            "The agent addressed it: \"" + snippet(found.get(0).text()) + "\".",
+            ids(found));
+      }
+      return listed.naAllowed()
+          ? new CriterionAnswer(
+              criterionId, NOT_APPLICABLE, "The call gave no occasion for it.", List.of())
+          : new CriterionAnswer(criterionId, FAILED, "No agent turn addresses it.", List.of());
     }
     int h = Math.floorMod((criterionId + "\n" + t.lowerText()).hashCode(), 4);
     List<TranscriptView.Turn> agent = t.byRole("AGENT");

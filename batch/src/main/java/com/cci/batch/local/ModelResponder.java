@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The local model: answers a {@link ModelCall} with a tool use (or text when the request has no
@@ -117,10 +118,14 @@ final class ModelResponder {
         call.toolSchema() == null
             ? List.of()
             : ToolInputWriter.criterionIdsFromSchema(call.toolSchema());
+    Map<String, PromptCriteria.Entry> listed = PromptCriteria.parse(call.prompt());
+    if (ids.isEmpty()) {
+      ids = new ArrayList<>(listed.keySet());
+    }
     if (ids.isEmpty()) {
       ids = ToolInputWriter.criterionIdsFromPrompt(call.prompt(), deriver.knownCriteria().keySet());
     }
-    AnswerDeriver.Answers answers = deriver.derive(ids, transcript);
+    AnswerDeriver.Answers answers = deriver.derive(ids, transcript, listed);
     ToolInputWriter.Written w;
     if (call.toolSchema() != null) {
       w = ToolInputWriter.write(call.toolSchema(), answers);

@@ -134,6 +134,9 @@ final class ToolInputWriter {
     }
   }
 
+  private static final Map<String, Pattern> WORD_PATTERNS =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   private static final Pattern PROMPT_ID =
       Pattern.compile(
           "(?i)(?:criterion(?:\\s*|_)?id|\\bid)\\s*[\"']?\\s*[:=]\\s*[\"'`]?([A-Za-z0-9][A-Za-z0-9_.-]{0,63})");
@@ -155,7 +158,12 @@ final class ToolInputWriter {
     List<String> ids = new ArrayList<>(knownIds);
     for (int i = 0; i < ids.size(); i++) {
       Matcher k =
-          Pattern.compile("(?<![A-Za-z0-9_-])" + Pattern.quote(ids.get(i)) + "(?![A-Za-z0-9_-])")
+          WORD_PATTERNS
+              .computeIfAbsent(
+                  ids.get(i),
+                  id ->
+                      Pattern.compile(
+                          "(?<![A-Za-z0-9_-])" + Pattern.quote(id) + "(?![A-Za-z0-9_-])"))
               .matcher(prompt);
       if (k.find()) {
         hits.add(new int[] {k.start(), i});
@@ -243,7 +251,8 @@ final class ToolInputWriter {
     }
     if (n.contains("evidence") || n.contains("turnid") || n.contains("turns")) {
       List<String> ids = c == null ? List.of() : c.evidenceTurnIds();
-      for (String id : ids) {
+      int maxItems = s.path("maxItems").asInt(Integer.MAX_VALUE);
+      for (String id : ids.subList(0, Math.min(ids.size(), maxItems))) {
         if (typeOf(items).equals("object")) {
           ObjectNode o = F.objectNode();
           Iterator<String> fields = items.path("properties").fieldNames();
@@ -261,7 +270,10 @@ final class ToolInputWriter {
       return arr;
     }
     if (n.contains("action") || n.contains("nextstep") || n.contains("followup")) {
-      answers.summary().actionItems().forEach(arr::add);
+      List<String> actions = answers.summary().actionItems();
+      actions
+          .subList(0, Math.min(actions.size(), s.path("maxItems").asInt(Integer.MAX_VALUE)))
+          .forEach(arr::add);
       return arr;
     }
     if (s.path("minItems").asInt(0) > 0) {
