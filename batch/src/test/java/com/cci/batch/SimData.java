@@ -29,7 +29,9 @@ final class SimData {
                   .withStartTime(LocalTime.of(10, 0)),
               SimulatorContent.generator(),
               SimulatorContent.renderer());
-      sim.run(new DirectorySink(dir));
+      try (DirectorySink sink = new DirectorySink(dir)) {
+        sim.run(sink);
+      }
       return dir;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
