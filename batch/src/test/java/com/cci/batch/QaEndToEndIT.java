@@ -19,10 +19,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Dataset;
@@ -268,21 +266,7 @@ class QaEndToEndIT {
     assertThat(after.count()).isEqualTo(after.select("call_id").distinct().count());
     assertThat(after.count()).isGreaterThanOrEqualTo(a.scored());
 
-    // The same transcripts from a local directory give the same calls
-    String localOut = tmp.resolve("local-out").toString();
-    QaJob.Result local = run(transcripts.toString(), localOut, bedrockScorer(bedrock), false);
-    assertThat(local.accounting().inputs()).isEqualTo(files);
-    Set<String> s3Calls =
-        new HashSet<>(
-            after.select("call_id").as(org.apache.spark.sql.Encoders.STRING()).collectAsList());
-    Set<String> localCalls =
-        new HashSet<>(
-            table(localOut, QaTables.QA_RESULTS)
-                .select("call_id")
-                .as(org.apache.spark.sql.Encoders.STRING())
-                .collectAsList());
-    assertThat(localCalls).isNotEmpty();
-    assertThat(s3Calls).containsAll(localCalls);
+    // (the same transcripts from a local directory: aFaultStormLosesNoTranscript)
   }
 
   @Test

@@ -37,11 +37,11 @@ import java.util.function.LongSupplier;
 
 /**
  * A local stand-in for Amazon Bedrock: an HTTP server on 127.0.0.1 that speaks the Bedrock Runtime
- * wire protocol for Converse ({@code POST /model/{modelId}/converse}, restJson1) and the control
- * plane calls batch inference needs ({@code CreateModelInvocationJob}, {@code
- * GetModelInvocationJob}, {@code ListModelInvocationJobs}, {@code StopModelInvocationJob}), so the
- * real SDK v2 {@code BedrockRuntimeClient} and {@code BedrockClient} run against it through {@code
- * endpointOverride}.
+ * wire protocol for Converse ({@code POST /model/{modelId}/converse}, restJson1; also InvokeModel
+ * with the Anthropic Messages body, {@code POST /model/{modelId}/invoke}) and the control plane
+ * calls batch inference needs ({@code CreateModelInvocationJob}, {@code GetModelInvocationJob},
+ * {@code ListModelInvocationJobs}, {@code StopModelInvocationJob}), so the real SDK v2 {@code
+ * BedrockRuntimeClient} and {@code BedrockClient} run against it through {@code endpointOverride}.
  *
  * <p>Answers are derived from the request: the forced tool's input schema gives the answer's shape
  * and the criterion ids, the transcript in the prompt gives the answers (from the simulator's
@@ -231,7 +231,7 @@ public final class LocalBedrock implements AutoCloseable {
    * One prompt the server received.
    *
    * @param modelId the model id asked for
-   * @param api {@code converse} or {@code batch}
+   * @param api {@code converse}, {@code invoke} or {@code batch}
    * @param prompt system text and message texts, as received
    */
   public record RecordedPrompt(String modelId, String api, String prompt) {}
@@ -397,6 +397,10 @@ public final class LocalBedrock implements AutoCloseable {
       requireMethod(method, "POST");
       return converse(path.get(1), parse(body));
     }
+    if (path.size() == 3 && path.get(0).equals("model") && path.get(2).equals("invoke")) {
+      requireMethod(method, "POST");
+      return invokeModel(path.get(1), parse(body));
+    }
     if (path.size() == 1 && path.get(0).equals("model-invocation-job")) {
       requireMethod(method, "POST");
       return batchJobs.create(parse(body));
@@ -422,14 +426,27 @@ public final class LocalBedrock implements AutoCloseable {
             + method
             + " /"
             + String.join("/", path)
-            + " (Converse, CreateModelInvocationJob, GetModelInvocationJob,"
+            + " (Converse, InvokeModel, CreateModelInvocationJob, GetModelInvocationJob,"
             + " ListModelInvocationJobs, StopModelInvocationJob)");
   }
 
   private JsonNode converse(String modelId, JsonNode body) throws InterruptedException {
     modelCalls.incrementAndGet();
-    ModelCall call = ModelCall.converse(modelId, body);
-    record(modelId, "converse", call.prompt());
+    long started = System.nanoTime();
+    ModelResponder.Reply reply = answerOnDemand(ModelCall.converse(modelId, body), "converse");
+    return reply.converseBody((System.nanoTime() - started) / 1_000_000);
+  }
+
+  private JsonNode invokeModel(String modelId, JsonNode body) throws InterruptedException {
+    modelCalls.incrementAndGet();
+    return answerOnDemand(ModelCall.anthropic(modelId, body), "invoke").anthropicBody(modelId);
+  }
+
+  /** One on-demand model call: record, quota, fault, answer, latency, settle. */
+  private ModelResponder.Reply answerOnDemand(ModelCall call, String api)
+      throws InterruptedException {
+    long started = System.nanoTime();
+    record(call.modelId(), api, call.prompt());
     QuotaWindow.Reservation[] holder = new QuotaWindow.Reservation[1];
     String refused = quota.tryAcquire((long) call.inputTokens() + call.maxTokens(), holder);
     if (refused != null) {
@@ -447,19 +464,18 @@ public final class LocalBedrock implements AutoCloseable {
         throw new AwsServiceError(fault.errorCode(), fault.status(), errorMessage(fault));
       }
     }
-    long started = System.nanoTime();
     ModelResponder.Reply reply = responder.reply(call, fault);
-    long latency =
-        options.baseLatency.toMillis()
-            + options.latencyPerOutputToken.toMillis() * reply.outputTokens();
-    long elapsed = (System.nanoTime() - started) / 1_000_000;
-    if (latency > elapsed) {
-      Thread.sleep(latency - elapsed);
+    long latencyNanos =
+        options.baseLatency.toNanos()
+            + options.latencyPerOutputToken.toNanos() * reply.outputTokens();
+    long remaining = latencyNanos - (System.nanoTime() - started);
+    if (remaining > 0) {
+      TimeUnit.NANOSECONDS.sleep(remaining);
     }
     quota.settle(holder[0], (long) reply.inputTokens() + reply.outputTokens());
     inputTokens.addAndGet(reply.inputTokens());
     outputTokens.addAndGet(reply.outputTokens());
-    return reply.converseBody(Math.max(latency, (System.nanoTime() - started) / 1_000_000));
+    return reply;
   }
 
   static String errorMessage(Fault f) {

@@ -88,6 +88,28 @@ class LocalBedrockConverseTest {
   }
 
   @Test
+  void invokeModelAnswersAnthropicMessagesBodies() throws Exception {
+    try (LocalBedrock bedrock = LocalBedrock.start(LocalBedrock.Options.defaults());
+        BedrockRuntimeClient client = runtime(bedrock.endpoint())) {
+      var body = LocalBedrockBatchTest.anthropicModelInput(GOOD_CALL);
+      var r =
+          client.invokeModel(
+              b ->
+                  b.modelId(MODEL)
+                      .contentType("application/json")
+                      .accept("application/json")
+                      .body(software.amazon.awssdk.core.SdkBytes.fromUtf8String(body.toString())));
+      var out = LocalBedrock.mapper().readTree(r.body().asUtf8String());
+      assertThat(out.path("stop_reason").asText()).isEqualTo("tool_use");
+      assertThat(out.path("content").get(0).path("name").asText()).isEqualTo(TOOL);
+      assertThat(out.path("content").get(0).path("input").path("criteria"))
+          .hasSize(FORM.allCriteria().size());
+      assertThat(out.path("usage").path("input_tokens").asInt()).isPositive();
+      assertThat(bedrock.recordedPrompts().get(0).api()).isEqualTo("invoke");
+    }
+  }
+
+  @Test
   void criterionIdsComeFromTheToolSchema() {
     try (LocalBedrock bedrock = LocalBedrock.start(LocalBedrock.Options.defaults());
         BedrockRuntimeClient client = runtime(bedrock.endpoint())) {

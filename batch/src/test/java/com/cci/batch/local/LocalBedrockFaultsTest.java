@@ -75,6 +75,12 @@ class LocalBedrockFaultsTest {
                           .build()))
           .isInstanceOf(ValidationException.class)
           .hasMessageContaining("no_such_tool");
+      assertThatThrownBy(
+              () -> client.converse(request(GOOD_CALL).toBuilder().messages(List.of()).build()))
+          .isInstanceOf(ValidationException.class)
+          .hasMessageContaining("messages");
+      assertThat(bedrock.stats().modelCalls()).isEqualTo(2);
+      assertThat(bedrock.recordedPrompts()).isEmpty();
     }
   }
 
