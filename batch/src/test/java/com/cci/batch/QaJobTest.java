@@ -227,4 +227,30 @@ class QaJobTest {
         .isEqualTo(quarantinedOther)
         .isEqualTo(1);
   }
+
+  @Test
+  @Order(5)
+  void tablesAndTheCriteriaViewAreRegisteredInSparksCatalog() {
+    SparkSession spark = SparkTestSession.get();
+    com.cci.batch.catalog.SparkCatalog.register(spark, "cci_qa_test", output.toString());
+    long criteria = table(QaTables.QA_CRITERIA).count();
+    assertThat(spark.sql("select count(*) from cci_qa_test.qa_criteria_detail").first().getLong(0))
+        .isEqualTo(criteria);
+    assertThat(
+            spark
+                .sql(
+                    "select count(*) from cci_qa_test.qa_results where tenant_id = 'demo-tenant'"
+                        + " and call_date = '2026-11-20'")
+                .first()
+                .getLong(0))
+        .isEqualTo(table(QaTables.QA_RESULTS).count());
+    // the analysts' failure rate per criterion, through the view
+    List<Row> rates =
+        spark
+            .sql(
+                "select criterion_id, sum(failed) / sum(applicable) from"
+                    + " cci_qa_test.qa_criteria_detail group by criterion_id")
+            .collectAsList();
+    assertThat(rates).hasSize(FORM.allCriteria().size());
+  }
 }
