@@ -253,4 +253,30 @@ class QaJobTest {
             .collectAsList();
     assertThat(rates).hasSize(FORM.allCriteria().size());
   }
+
+  @Test
+  @Order(6)
+  void batchInferenceScoresOnTheDriverWithTheSameBooks() {
+    String out = tmp.resolve("driver-side").toString();
+    ByteArrayOutputStream log = new ByteArrayOutputStream();
+    QaJob.Result r =
+        QaJob.run(
+            SparkTestSession.get(),
+            new QaJobConfig(
+                SimData.DAY,
+                input.toString(),
+                out,
+                Optional.empty(),
+                QaJobConfig.BEDROCK_BATCH,
+                false,
+                TestScorers.hints("hints-v2", null),
+                TENANTS,
+                2,
+                0),
+            new PrintStream(log, true, StandardCharsets.UTF_8));
+    assertThat(r.accounting().balanced()).isTrue();
+    assertThat(r.accounting().scored()).isEqualTo(table(QaTables.QA_RESULTS).count());
+    assertThat(SparkTestSession.get().read().parquet(out + "/qa_results").count())
+        .isEqualTo(r.accounting().scored());
+  }
 }
