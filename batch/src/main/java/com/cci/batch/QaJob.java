@@ -6,7 +6,6 @@ import com.cci.batch.input.TranscriptDiscovery;
 import com.cci.batch.input.TranscriptRow;
 import com.cci.batch.output.PartitionWriter;
 import com.cci.batch.output.QaTables;
-import com.cci.batch.output.TablePaths;
 import com.cci.batch.scoring.Scorer;
 import com.cci.batch.tenant.TenantConfig;
 import java.io.PrintStream;
@@ -19,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -324,10 +322,5 @@ public final class QaJob {
     if (!q.isEmpty()) {
       writer.overwritePartitions(QaTables.QUARANTINE, q);
     }
-  }
-
-  /** The directory of a table under the output, for callers that read the results back. */
-  public static Path tablePath(String output, String table) {
-    return new Path(TablePaths.table(output, table));
   }
 }

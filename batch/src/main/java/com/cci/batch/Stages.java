@@ -27,8 +27,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
@@ -40,16 +38,6 @@ import org.apache.spark.util.LongAccumulator;
  */
 final class Stages {
   private Stages() {}
-
-  private static final Pattern KEY_IN_PATH =
-      Pattern.compile(
-          "([^/]+/(?:Analysis/Voice/Redacted|Analysis/Voice|Analysis/Chat|tca)/\\d{4}/\\d{2}/\\d{2}/[^/]+)$");
-
-  /** The key relative to the input prefix of a full path, or the path when it matches no layout. */
-  static String keyOf(String path) {
-    Matcher m = KEY_IN_PATH.matcher(path);
-    return m.find() ? m.group(1) : path;
-  }
 
   /** A read file: a transcript row, or a quarantine row. */
   record Read(TranscriptRow row, QuarantineRow quarantine) implements Serializable {}

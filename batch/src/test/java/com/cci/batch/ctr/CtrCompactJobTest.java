@@ -2,7 +2,7 @@ package com.cci.batch.ctr;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.cci.batch.SparkTestSessionAccess;
+import com.cci.batch.SparkTestSession;
 import com.cci.schemas.Fixtures;
 import com.cci.schemas.Json;
 import com.cci.schemas.SchemaKind;
@@ -87,7 +87,7 @@ class CtrCompactJobTest {
         "cci-ctr-1-2026-11-20-00-01-00-e",
         ctr("c6", "2026-11-19T23:50:00Z", "2026-11-20T00:00:30Z", "before", null));
 
-    SparkSession spark = SparkTestSessionAccess.get();
+    SparkSession spark = SparkTestSession.get();
     ByteArrayOutputStream log = new ByteArrayOutputStream();
     CtrCompactJob.Result r =
         CtrCompactJob.run(
