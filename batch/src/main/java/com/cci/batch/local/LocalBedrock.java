@@ -103,13 +103,15 @@ public final class LocalBedrock implements AutoCloseable {
       return this;
     }
 
-    /** Requests-per-minute quota (sliding minute); 0 = unlimited. */
+    /** Requests-per-minute quota per model id, as Bedrock's (sliding minute); 0 = unlimited. */
     public Options requestsPerMinute(int rpm) {
       this.requestsPerMinute = requireNonNegative(rpm, "requestsPerMinute");
       return this;
     }
 
-    /** Tokens-per-minute quota (input + maxTokens reserved at start); 0 = unlimited. */
+    /**
+     * Tokens-per-minute quota per model id (input + maxTokens reserved at start); 0 = unlimited.
+     */
     public Options tokensPerMinute(long tpm) {
       this.tokensPerMinute = requireNonNegative(tpm, "tokensPerMinute");
       return this;
@@ -241,7 +243,7 @@ public final class LocalBedrock implements AutoCloseable {
   private final Options options;
   private final HttpServer server;
   private final ExecutorService executor;
-  private final QuotaWindow quota;
+  private final Map<String, QuotaWindow> quotas = new java.util.concurrent.ConcurrentHashMap<>();
   private final ModelResponder responder;
   private final BatchJobs batchJobs;
   private final BufferedWriter promptLog;
@@ -259,8 +261,6 @@ public final class LocalBedrock implements AutoCloseable {
     for (Fault f : Fault.values()) {
       faultCounts.put(f, new AtomicLong());
     }
-    this.quota =
-        new QuotaWindow(options.requestsPerMinute, options.tokensPerMinute, options.nanoClock);
     this.responder = new ModelResponder(options.forms);
     if (options.recordPrompts != null) {
       Path parent = options.recordPrompts.toAbsolutePath().getParent();
@@ -448,6 +448,12 @@ public final class LocalBedrock implements AutoCloseable {
     long started = System.nanoTime();
     record(call.modelId(), api, call.prompt());
     QuotaWindow.Reservation[] holder = new QuotaWindow.Reservation[1];
+    QuotaWindow quota =
+        quotas.computeIfAbsent(
+            call.modelId(),
+            m ->
+                new QuotaWindow(
+                    options.requestsPerMinute, options.tokensPerMinute, options.nanoClock));
     String refused = quota.tryAcquire((long) call.inputTokens() + call.maxTokens(), holder);
     if (refused != null) {
       throttled.incrementAndGet();

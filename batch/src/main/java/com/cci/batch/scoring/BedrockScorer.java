@@ -4,6 +4,7 @@ import com.cci.schemas.qa.QaResult;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -41,6 +42,9 @@ import software.amazon.awssdk.services.bedrockruntime.model.ToolUseBlock;
  * {@code model-call}; a response the SDK cannot read counts as a broken answer (re-asked once).
  * Usage and cost (from {@code usage} and the tenant's prices) cover every call made for the
  * request. Nothing is thrown for a bad transcript or a bad answer.
+ *
+ * <p>The limiter is taken once per model call; the SDK's own retries within that call (throttling,
+ * 5xx) are spaced by its backoff and do not take from it again.
  *
  * <p>{@link #scoreAll} runs up to {@code maxConcurrency} requests at once on a fixed pool owned by
  * this scorer (one scorer per Spark executor: the concurrency and the limits are per executor).
@@ -117,13 +121,34 @@ public final class BedrockScorer implements Scorer {
 
   @Override
   public ScoreOutcome score(ScoreRequest req) {
-    int attempts = 0;
     try {
-      QaPrompt.Built prompt = QaPrompt.build(req.form(), req.transcript());
-      long in = 0;
-      long out = 0;
+      return run(req, QaPrompt.build(req.form(), req.transcript()), 2, 0, 0, 0, scorerKind);
+    } catch (RuntimeException e) {
+      return ScoreOutcome.quarantined(req.callId(), STAGE_SCORING, reason(e), 0);
+    }
+  }
+
+  /**
+   * Calls the model up to {@code calls} times for one request: the first call with {@code prompt},
+   * each further call re-asking with the previous validation errors. Usage and attempts start from
+   * the given counts (calls already made elsewhere, e.g. in a batch job).
+   *
+   * @param kind recorded as the result's scorer
+   */
+  ScoreOutcome run(
+      ScoreRequest req,
+      QaPrompt.Built prompt,
+      int calls,
+      long priorIn,
+      long priorOut,
+      int priorAttempts,
+      QaResult.Scorer kind) {
+    int attempts = priorAttempts;
+    long in = priorIn;
+    long out = priorOut;
+    try {
       String lastError = null;
-      for (int call = 1; call <= 2; call++) {
+      for (int call = 1; call <= calls; call++) {
         long reserved = (long) prompt.inputTokenEstimate() + cfg.maxTokens();
         limiter.acquire(reserved);
         ConverseResponse resp;
@@ -133,7 +158,7 @@ public final class BedrockScorer implements Scorer {
         } catch (SdkClientException e) {
           attempts += Math.max(1, BedrockClients.AttemptCounter.takeCount());
           limiter.refund(reserved);
-          if (isUnreadableResponse(e) && call == 1) {
+          if (isUnreadableResponse(e) && call < calls) {
             lastError = "the model's response could not be read";
             prompt = prompt.reask(lastError);
             continue;
@@ -152,17 +177,10 @@ public final class BedrockScorer implements Scorer {
         limiter.refund(reserved - (callIn + callOut));
         ResultValidator.Verdict v = verdict(resp, req, prompt);
         if (v.valid()) {
-          QaResult.Usage usage = new QaResult.Usage(in, out, req.settings().costUsd(in, out));
-          QaResult r =
-              QaScoring.result(
-                  req,
-                  v.parsed().answers(),
-                  v.parsed().summary(),
-                  scorerKind,
-                  modelFor(req),
-                  usage,
-                  clock.instant());
-          return ScoreOutcome.scored(req.callId(), r, attempts);
+          return ScoreOutcome.scored(
+              req.callId(),
+              result(req, v.parsed(), kind, in, out, req.settings().costUsd(in, out)),
+              attempts);
         }
         lastError = v.message();
         prompt = prompt.reask(lastError);
@@ -170,7 +188,11 @@ public final class BedrockScorer implements Scorer {
       return ScoreOutcome.quarantined(
           req.callId(),
           STAGE_VALIDATION,
-          truncate("invalid answer after re-ask: " + lastError),
+          truncate(
+              (calls > 1 || priorAttempts > 0
+                      ? "invalid answer after re-ask: "
+                      : "invalid answer: ")
+                  + lastError),
           attempts);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -178,6 +200,24 @@ public final class BedrockScorer implements Scorer {
     } catch (RuntimeException e) {
       return ScoreOutcome.quarantined(req.callId(), STAGE_SCORING, reason(e), attempts);
     }
+  }
+
+  /** The scored result of a valid answer. */
+  QaResult result(
+      ScoreRequest req,
+      ResultValidator.Parsed parsed,
+      QaResult.Scorer kind,
+      long in,
+      long out,
+      double costUsd) {
+    return QaScoring.result(
+        req,
+        parsed.answers(),
+        parsed.summary(),
+        kind,
+        modelFor(req),
+        new QaResult.Usage(in, out, costUsd),
+        clock.instant());
   }
 
   /** The validation verdict on a Converse response: the forced tool's input, else its text. */
@@ -246,14 +286,29 @@ public final class BedrockScorer implements Scorer {
     if (requests.size() <= 1) {
       return Scorer.super.scoreAll(requests);
     }
-    ExecutorService p = pool();
-    List<Future<ScoreOutcome>> futures = new ArrayList<>(requests.size());
+    List<Callable<ScoreOutcome>> tasks = new ArrayList<>(requests.size());
     for (ScoreRequest r : requests) {
-      futures.add(p.submit(() -> score(r)));
+      tasks.add(() -> score(r));
     }
-    List<ScoreOutcome> out = new ArrayList<>(requests.size());
+    return runAll(tasks, requests.stream().map(ScoreRequest::callId).toList());
+  }
+
+  /**
+   * Runs scoring tasks on this scorer's pool ({@code maxConcurrency} at once); one outcome per
+   * task, in order; a task that throws becomes a quarantined outcome for its call id.
+   */
+  List<ScoreOutcome> runAll(List<Callable<ScoreOutcome>> tasks, List<String> callIds) {
+    if (tasks.isEmpty()) {
+      return List.of();
+    }
+    ExecutorService p = pool();
+    List<Future<ScoreOutcome>> futures = new ArrayList<>(tasks.size());
+    for (Callable<ScoreOutcome> t : tasks) {
+      futures.add(p.submit(t));
+    }
+    List<ScoreOutcome> out = new ArrayList<>(tasks.size());
     for (int i = 0; i < futures.size(); i++) {
-      String callId = requests.get(i).callId();
+      String callId = callIds.get(i);
       try {
         out.add(futures.get(i).get());
       } catch (InterruptedException e) {
@@ -302,7 +357,7 @@ public final class BedrockScorer implements Scorer {
     return truncate(QaPrompt.oneLine(m));
   }
 
-  private static String truncate(String s) {
+  static String truncate(String s) {
     return s.length() <= MAX_REASON ? s : s.substring(0, MAX_REASON - 1) + "…";
   }
 

@@ -38,11 +38,11 @@ public final class ResultValidator {
   /** Longest justification or summary text kept. */
   public static final int MAX_TEXT = 400;
 
-  /** Most evidence turns per criterion. */
-  public static final int MAX_EVIDENCE = 8;
+  /** Most evidence turns per criterion (more are cut, as a repair). */
+  public static final int MAX_EVIDENCE = 3;
 
-  /** Most action items. */
-  public static final int MAX_ACTION_ITEMS = 5;
+  /** Most action items (more are cut, as a repair). */
+  public static final int MAX_ACTION_ITEMS = 2;
 
   /**
    * A valid answer, ready for {@link QaScoring}.

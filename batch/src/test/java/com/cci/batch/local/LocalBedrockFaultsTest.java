@@ -130,8 +130,13 @@ class LocalBedrockFaultsTest {
       client.converse(request(GOOD_CALL));
       assertThatThrownBy(() -> client.converse(request(GOOD_CALL)))
           .isInstanceOf(ThrottlingException.class);
+      // quotas are per model, as Bedrock's
+      client.converse(
+          request(GOOD_CALL).toBuilder()
+              .modelId("anthropic.claude-3-5-haiku-20241022-v1:0")
+              .build());
       assertThat(bedrock.stats().throttled()).isEqualTo(2);
-      assertThat(bedrock.stats().modelCalls()).isEqualTo(6);
+      assertThat(bedrock.stats().modelCalls()).isEqualTo(7);
       assertThat(bedrock.stats().faultsInjected()).isZero();
     }
   }
