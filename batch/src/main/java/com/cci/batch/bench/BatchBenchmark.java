@@ -13,22 +13,29 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * {@code ./cci bench batch [calls]}: the batch module's benchmarks, figures printed side by side,
- * and as the last line one JSON object. P5 (bytes read, Parquet vs the seed's JSON) runs here; P3
- * (quota utilisation, speed-up) and P4 (tokens, cost per call) are b-scoring's and are added when
- * their classes are merged.
+ * and as the last line one JSON object: P4 (tokens and cost per 10-minute call) and P3 (quota
+ * utilisation and speed-up on the local Bedrock at 800 ms and 2 000 requests/min) from {@link
+ * ScoringBenchmarks}, then P5 (bytes Spark reads for the analyst queries, Parquet vs the seed's
+ * JSON) from {@link BytesReadBenchmark}.
+ *
+ * <p>Arguments: {@code [p5Calls] [p3Calls]}, default 100 000 and 2 000.
  */
 public final class BatchBenchmark {
   private BatchBenchmark() {}
 
   public static void main(String[] args) throws IOException {
     int calls = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+    int p3Calls = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
+    ScoringBenchmarks.P4 p4 = ScoringBenchmarks.p4(40);
+    ScoringBenchmarks.P3 p3 = ScoringBenchmarks.p3(p3Calls, 20, 2000, 800);
+    ScoringBenchmarks.describe(p3, p4).forEach(System.out::println);
     Path dir = Files.createTempDirectory("cci-bench-batch");
     Map<String, String> env = new HashMap<>(System.getenv());
     env.put("CCI_SPARK_HIVE", "false");
     SparkSession spark = SparkSessions.session("cci-bench-batch", env);
     // Pack many small JSON files per task, as a tuned reader of the seed layout would.
     spark.conf().set("spark.sql.files.openCostInBytes", "16384");
-    ObjectNode json = Json.mapper().createObjectNode();
+    ObjectNode json = Json.mapper().valueToTree(ScoringBenchmarks.figures(p3, p4));
     try {
       BytesReadBenchmark.Result p5 = BytesReadBenchmark.run(spark, dir, calls, System.out);
       System.out.printf(

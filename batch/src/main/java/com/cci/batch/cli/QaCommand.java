@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "qa",
     mixinStandardHelpOptions = true,
-    subcommands = {FormsCommand.class},
+    subcommands = {FormsCommand.class, com.cci.batch.calibration.CalibrateCommand.class},
     description = {
       "Score every call transcript of a date against the tenant's QA form and write Parquet"
           + " (qa_results, qa_criteria, quarantine) partitioned tenant_id=…/call_date=….",
