@@ -39,11 +39,33 @@ public final class QaRunner {
       Optional<String> tenant,
       String scorer,
       boolean force,
+      ScorerOverrides overrides,
       String tenantTable,
       Integer slots,
       String catalog,
       String database,
       long progressEveryMillis) {}
+
+  /** Command-line settings of the scorer on top of the SDK environment; nulls keep defaults. */
+  public record ScorerOverrides(
+      Integer requestsPerMinute, Long tokensPerMinute, String batchBucket, String batchRoleArn) {
+    ScorerConfig apply(ScorerConfig c) {
+      ScorerConfig.Builder b = c.toBuilder();
+      if (requestsPerMinute != null) {
+        b.requestsPerMinute(requestsPerMinute);
+      }
+      if (tokensPerMinute != null) {
+        b.tokensPerMinute(tokensPerMinute);
+      }
+      if (batchBucket != null) {
+        b.batchBucket(batchBucket);
+      }
+      if (batchRoleArn != null) {
+        b.batchRoleArn(batchRoleArn);
+      }
+      return b.build();
+    }
+  }
 
   /** Runs the job; returns its result (the books are already asserted). */
   public static QaJob.Result run(Options o, Map<String, String> env, PrintStream out) {
@@ -55,7 +77,8 @@ public final class QaRunner {
           "qa: scorer 'rules' — the offline evidence-hint scorer, no model calls (the default for"
               + " local runs without AWS; --scorer bedrock uses Bedrock)");
     }
-    ScorerConfig scorerConfig = "rules".equals(o.scorer()) ? null : ScorerConfig.fromEnv(env);
+    ScorerConfig scorerConfig =
+        "rules".equals(o.scorer()) ? null : o.overrides().apply(ScorerConfig.fromEnv(env));
     if (scorerConfig != null && scorerConfig.bedrockRuntimeEndpoint() == null) {
       out.println(
           "qa: no AWS_ENDPOINT_URL_BEDROCK_RUNTIME: using Amazon Bedrock in "

@@ -80,6 +80,26 @@ public final class QaCommand implements Callable<Integer> {
   String database;
 
   @Option(
+      names = "--rpm",
+      description = "Bedrock requests/min quota of the whole job (default: the scorer's, 1 000)")
+  Integer rpm;
+
+  @Option(
+      names = "--tpm",
+      description = "Bedrock tokens/min quota of the whole job (default: the scorer's, 2 000 000)")
+  Long tpm;
+
+  @Option(
+      names = "--batch-bucket",
+      description = "bedrock-batch: S3 bucket for the batch job's JSONL input and output")
+  String batchBucket;
+
+  @Option(
+      names = "--batch-role-arn",
+      description = "bedrock-batch: IAM service role Bedrock assumes to read and write the bucket")
+  String batchRoleArn;
+
+  @Option(
       names = "--progress-seconds",
       defaultValue = "10",
       description = "progress line every N seconds (0: never). Default: ${DEFAULT-VALUE}")
@@ -101,6 +121,7 @@ public final class QaCommand implements Callable<Integer> {
                 Optional.ofNullable(tenant),
                 scorer,
                 force,
+                new QaRunner.ScorerOverrides(rpm, tpm, batchBucket, batchRoleArn),
                 tenantTable,
                 slots,
                 catalog,
