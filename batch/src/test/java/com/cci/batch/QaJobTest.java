@@ -69,6 +69,18 @@ class QaJobTest {
     Path redacted = input.resolve("demo-tenant/Analysis/Voice/Redacted/2026/11/20");
     Files.createDirectories(redacted);
     Files.copy(first, redacted.resolve(first.getFileName()));
+    // The day's contact records, compacted first as the nightly schedule does: agent and queue
+    Path firehose = tmp.resolve("firehose/2026/11/20/10");
+    Files.createDirectories(firehose);
+    Files.copy(
+        sim.resolve("ctr/part-00000.jsonl"), firehose.resolve("cci-ctr-1-2026-11-20-10-00-00-a"));
+    com.cci.batch.ctr.CtrCompactJob.run(
+        SparkTestSession.get(),
+        SimData.DAY,
+        tmp.resolve("firehose").toString(),
+        output.toString(),
+        null,
+        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
     try (Stream<Path> s = Files.walk(input)) {
       transcripts =
           s.filter(p -> p.toString().endsWith(".json"))
@@ -146,6 +158,9 @@ class QaJobTest {
       assertThat(s.filter(p -> p.toString().endsWith(".parquet")))
           .allSatisfy(p -> assertThat(p.getFileName().toString()).endsWith(".snappy.parquet"));
     }
+    // Agent and queue joined from contact_records (transcripts do not carry them)
+    assertThat(results.where("agent_id is null or queue is null").count()).isZero();
+    assertThat(table(QaTables.QA_CRITERIA).where("agent_id is null").count()).isZero();
     // The redacted copy was scored, not the raw one
     assertThat(results.where("source_key like '%/Voice/Redacted/%'").count()).isEqualTo(1);
     // Totals agree with criteria, tokens and cost recorded
