@@ -151,7 +151,7 @@ public final class PiiGuard implements Serializable {
     if (text == null || text.isEmpty()) {
       return List.of();
     }
-    Claims claims = new Claims(text.length());
+    Claims claims = new Claims();
     if (text.indexOf('@') >= 0) {
       emails(text, claims);
     }
@@ -194,9 +194,8 @@ public final class PiiGuard implements Serializable {
   private static void emails(String text, Claims claims) {
     Matcher m = EMAIL.matcher(text);
     while (m.find()) {
-      int end = m.end();
-      // a sentence's full stop is not part of the domain
-      claims.claim(m.start(), end, PiiType.EMAIL);
+      // the pattern ends on the top-level domain's letters: a sentence's full stop stays outside
+      claims.claim(m.start(), m.end(), PiiType.EMAIL);
     }
   }
 
@@ -407,8 +406,6 @@ public final class PiiGuard implements Serializable {
   /** Spans already taken; a later (lower-priority) detector cannot take an overlapping span. */
   private static final class Claims {
     private final List<Finding> findings = new ArrayList<>();
-
-    Claims(int textLength) {}
 
     void claim(int begin, int end, PiiType type) {
       for (Finding f : findings) {

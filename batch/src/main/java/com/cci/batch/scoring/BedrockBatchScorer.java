@@ -44,7 +44,8 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  *
  * <p>Results scored from the batch job (re-asks included) carry scorer {@code bedrock-batch} and
  * cost at {@value #BATCH_PRICE_FACTOR} of the tenant's on-demand prices (Bedrock's batch price for
- * Anthropic models); on-demand fallbacks carry {@code bedrock} and on-demand prices.
+ * Anthropic models) for the batch call, plus on-demand prices for a re-ask; on-demand fallbacks
+ * carry {@code bedrock} and on-demand prices.
  */
 public final class BedrockBatchScorer implements Scorer {
   /** Batch inference price as a share of on-demand. */
@@ -258,12 +259,22 @@ public final class BedrockBatchScorer implements Scorer {
       QaPrompt.Built p = prompts.get(i).reask(reaskErrors.get(k));
       long[] u = reaskUsage.get(k);
       tasks.add(
-          () -> onDemand.run(group.get(i), p, 1, u[0], u[1], 1, QaResult.Scorer.BEDROCK_BATCH));
+          () ->
+              onDemand.run(
+                  group.get(i),
+                  p,
+                  1,
+                  u[0],
+                  u[1],
+                  batchCost(group.get(i), u[0], u[1]),
+                  1,
+                  QaResult.Scorer.BEDROCK_BATCH));
       taskIndex.add(i);
     }
     for (int i : retry) {
       QaPrompt.Built p = prompts.get(i);
-      tasks.add(() -> onDemand.run(group.get(i), p, 1, 0, 0, 1, QaResult.Scorer.BEDROCK_BATCH));
+      tasks.add(
+          () -> onDemand.run(group.get(i), p, 1, 0, 0, 0.0, 1, QaResult.Scorer.BEDROCK_BATCH));
       taskIndex.add(i);
     }
     List<ScoreOutcome> second =

@@ -69,6 +69,8 @@ public final class BedrockScorer implements Scorer {
   private final QaResult.Scorer scorerKind;
   private final AtomicInteger threadIds = new AtomicInteger();
   private ExecutorService pool;
+  private final java.util.Map<com.cci.schemas.qa.QaForm, Tool> tools =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   /** A scorer with its own SDK client and limiter built from the config. */
   public BedrockScorer(ScorerConfig cfg) {
@@ -122,7 +124,7 @@ public final class BedrockScorer implements Scorer {
   @Override
   public ScoreOutcome score(ScoreRequest req) {
     try {
-      return run(req, QaPrompt.build(req.form(), req.transcript()), 2, 0, 0, 0, scorerKind);
+      return run(req, QaPrompt.build(req.form(), req.transcript()), 2, 0, 0, 0.0, 0, scorerKind);
     } catch (RuntimeException e) {
       return ScoreOutcome.quarantined(req.callId(), STAGE_SCORING, reason(e), 0);
     }
@@ -141,6 +143,7 @@ public final class BedrockScorer implements Scorer {
       int calls,
       long priorIn,
       long priorOut,
+      double priorCostUsd,
       int priorAttempts,
       QaResult.Scorer kind) {
     int attempts = priorAttempts;
@@ -179,7 +182,13 @@ public final class BedrockScorer implements Scorer {
         if (v.valid()) {
           return ScoreOutcome.scored(
               req.callId(),
-              result(req, v.parsed(), kind, in, out, req.settings().costUsd(in, out)),
+              result(
+                  req,
+                  v.parsed(),
+                  kind,
+                  in,
+                  out,
+                  priorCostUsd + req.settings().costUsd(in - priorIn, out - priorOut)),
               attempts);
         }
         lastError = v.message();
@@ -255,12 +264,16 @@ public final class BedrockScorer implements Scorer {
 
   private ConverseRequest request(ScoreRequest req, QaPrompt.Built prompt) {
     Tool tool =
-        Tool.fromToolSpec(
-            ToolSpecification.builder()
-                .name(QaPrompt.TOOL_NAME)
-                .description(QaPrompt.TOOL_DESCRIPTION)
-                .inputSchema(ToolInputSchema.fromJson(Documents.toDocument(prompt.toolSchema())))
-                .build());
+        tools.computeIfAbsent(
+            req.form(),
+            f ->
+                Tool.fromToolSpec(
+                    ToolSpecification.builder()
+                        .name(QaPrompt.TOOL_NAME)
+                        .description(QaPrompt.TOOL_DESCRIPTION)
+                        .inputSchema(
+                            ToolInputSchema.fromJson(Documents.toDocument(prompt.toolSchema())))
+                        .build()));
     return ConverseRequest.builder()
         .modelId(modelFor(req))
         .system(SystemContentBlock.fromText(prompt.system()))

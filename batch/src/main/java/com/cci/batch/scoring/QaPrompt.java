@@ -79,7 +79,8 @@ public final class QaPrompt {
    *
    * @param system the system prompt
    * @param user the user message (form + transcript)
-   * @param toolSchema the tool's input JSON schema for this form
+   * @param toolSchema the tool's input JSON schema for this form (shared between prompts of the
+   *     same form: read only)
    * @param turnIds the transcript's turn ids by prompt number ({@code "1"} → first turn's id)
    * @param inputTokenEstimate estimated input tokens (system + user + tool definition)
    */
@@ -138,14 +139,30 @@ public final class QaPrompt {
       u.append('\n').append(n).append(" | ").append(role(t)).append(" | ");
       u.append(oneLine(t.text() == null ? "" : t.text()));
     }
-    ObjectNode schema = toolSchema(form);
+    ToolDef tool = tool(form);
     String user = u.toString();
     int estimate =
-        estimateTokens(SYSTEM)
-            + estimateTokens(user)
-            + estimateTokens(TOOL_NAME + TOOL_DESCRIPTION + schema.toString())
-            + 20; // message framing
-    return new Built(SYSTEM, user, schema, ids, estimate);
+        estimateTokens(SYSTEM) + estimateTokens(user) + tool.tokens() + 20; // message framing
+    return new Built(SYSTEM, user, tool.schema(), ids, estimate);
+  }
+
+  /** A form's tool schema (shared, must not be modified) and its token estimate. */
+  private record ToolDef(ObjectNode schema, int tokens) {}
+
+  private static final int MAX_CACHED_FORMS = 256;
+  private static final Map<QaForm, ToolDef> TOOLS = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static ToolDef tool(QaForm form) {
+    ToolDef t = TOOLS.get(form);
+    if (t == null) {
+      ObjectNode schema = toolSchema(form);
+      t = new ToolDef(schema, estimateTokens(TOOL_NAME + TOOL_DESCRIPTION + schema.toString()));
+      if (TOOLS.size() >= MAX_CACHED_FORMS) {
+        TOOLS.clear();
+      }
+      TOOLS.put(form, t);
+    }
+    return t;
   }
 
   /** The tool's input schema for a form: the result schema, criterion ids enumerated. */

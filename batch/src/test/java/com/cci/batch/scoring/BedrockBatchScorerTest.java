@@ -101,6 +101,17 @@ class BedrockBatchScorerTest {
         if (o.scored()) {
           assertThat(o.result().validate()).isEmpty();
           assertThat(o.result().scorer()).isEqualTo(QaResult.Scorer.BEDROCK_BATCH);
+          QaResult.Usage u = o.result().usage();
+          double onDemand = u.inputTokens() * 0.25e-6 + u.outputTokens() * 1.25e-6;
+          if (o.attempts() == 1) {
+            assertThat(u.costUsd())
+                .isCloseTo(onDemand / 2, org.assertj.core.data.Offset.offset(1e-12));
+          } else {
+            // the batch call at half price, the on-demand re-ask at full price
+            assertThat(u.costUsd())
+                .isGreaterThan(onDemand / 2)
+                .isLessThanOrEqualTo(onDemand + 1e-12);
+          }
         } else {
           assertThat(o.quarantineStage()).isNotBlank();
         }

@@ -175,4 +175,24 @@ class BedrockScorerTest {
       assertThat(seconds).isGreaterThan(0.9);
     }
   }
+
+  @Test
+  void staysUnderTheServersTokenQuotaReservingInputPlusMaxTokens() {
+    SimCalls.Calls calls = SimCalls.generate(12, 62, 0, 0);
+    long tpm = 150_000; // 2 500 tokens a second; a call reserves ~1 000 input + 600 maxTokens
+    try (LocalBedrock bedrock =
+            LocalBedrock.start(LocalBedrock.Options.defaults().tokensPerMinute(tpm));
+        Scorer scorer =
+            new BedrockScorer(
+                config(bedrock).toBuilder().tokensPerMinute(tpm).maxTokens(600).build())) {
+      long t0 = System.nanoTime();
+      List<ScoreOutcome> out = scorer.scoreAll(calls.requests());
+      double seconds = (System.nanoTime() - t0) / 1e9;
+      assertThat(out).allMatch(ScoreOutcome::scored);
+      assertThat(out).allMatch(o -> o.attempts() == 1);
+      assertThat(bedrock.stats().throttled()).isZero();
+      // ~20 000 tokens at 2 500 a second (after a 2 500 burst): the token limiter paces them
+      assertThat(seconds).isGreaterThan(3.0);
+    }
+  }
 }

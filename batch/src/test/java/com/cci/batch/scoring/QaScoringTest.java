@@ -124,4 +124,52 @@ class QaScoringTest {
             .sum();
     assertThat(total).isEqualTo(100.0);
   }
+
+  @Test
+  void resultUsesTheTenantsThresholdOverrideAndValidates() {
+    ScoreRequest formThreshold =
+        ScoreRequest.of(
+            "t1",
+            "c-9",
+            java.time.LocalDate.of(2026, 11, 20),
+            TestForms.transcript("hi", "hello"),
+            TestForms.small(),
+            TenantSettings.demoDefaults("t1"));
+    ScoreRequest stricter =
+        ScoreRequest.of(
+            "t1",
+            "c-9",
+            java.time.LocalDate.of(2026, 11, 20),
+            TestForms.transcript("hi", "hello"),
+            TestForms.small(),
+            new TenantSettings("t1", "m", 0.25, 1.25, 90.0, "small"));
+    var summary =
+        new com.cci.schemas.qa.QaResult.Summary(
+            "i", "r", com.cci.schemas.qa.QaResult.Outcome.RESOLVED, List.of(), 50, "s");
+    var a =
+        QaScoring.result(
+            formThreshold,
+            answers("FPPPP"),
+            summary,
+            com.cci.schemas.qa.QaResult.Scorer.RULES,
+            "m",
+            com.cci.schemas.qa.QaResult.Usage.NONE,
+            java.time.Instant.EPOCH);
+    var b =
+        QaScoring.result(
+            stricter,
+            answers("FPPPP"),
+            summary,
+            com.cci.schemas.qa.QaResult.Scorer.RULES,
+            "m",
+            com.cci.schemas.qa.QaResult.Usage.NONE,
+            java.time.Instant.EPOCH);
+    assertThat(a.totals().percentage()).isEqualTo(80.0);
+    assertThat(a.totals().passed()).isTrue(); // form threshold 80
+    assertThat(b.totals().passed()).isFalse(); // tenant override 90
+    assertThat(a.validate()).isEmpty();
+    assertThat(a.callId()).isEqualTo(com.cci.schemas.qa.QaResult.callIdFor("t1", "c-9"));
+    assertThat(a.channel()).isEqualTo(com.cci.schemas.qa.QaResult.Channel.VOICE);
+    assertThat(a.formVersion()).isEqualTo(3);
+  }
 }
