@@ -134,7 +134,10 @@ public final class LocalBedrock implements AutoCloseable {
       return this;
     }
 
-    /** Appends one JSON line per model call ({@code modelId}, {@code api}, {@code prompt}). */
+    /**
+     * Appends one JSON line per model call received, throttled and faulted ones included ({@code
+     * modelId}, {@code api}, {@code prompt}); the file is truncated at start.
+     */
     public Options recordPrompts(Path file) {
       this.recordPrompts = file;
       return this;
