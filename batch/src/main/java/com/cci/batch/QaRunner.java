@@ -138,10 +138,10 @@ public final class QaRunner {
 
     static TenantTable open(
         String table, boolean localInput, Map<String, String> env, PrintStream out) {
-      boolean configured =
+      String endpoint =
           SparkSessions.firstNonBlank(
-                  env.get("AWS_ENDPOINT_URL_DYNAMODB"), env.get("AWS_ENDPOINT_URL"))
-              != null;
+              env.get("AWS_ENDPOINT_URL_DYNAMODB"), env.get("AWS_ENDPOINT_URL"));
+      boolean configured = endpoint != null;
       if (!configured && localInput) {
         out.println(
             "qa: no DynamoDB endpoint configured and a local input: starting DynamoDB Local");
@@ -157,7 +157,11 @@ public final class QaRunner {
           throw e;
         }
       }
-      DynamoDbClient c = AwsClients.defaults().dynamoDb();
+      DynamoDbClient c =
+          (configured
+                  ? AwsClients.forEndpoints(null, java.net.URI.create(endpoint), null)
+                  : AwsClients.defaults())
+              .dynamoDb();
       return new TenantTable(new TenantConfigStore(c, table), c, null);
     }
 
