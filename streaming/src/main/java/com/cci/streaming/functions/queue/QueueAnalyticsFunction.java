@@ -259,7 +259,8 @@ public class QueueAnalyticsFunction
     }
     final long waiting = s.waiting;
     apply(SIZE, ep -> rules.size(ep, r, waiting, t), ctx);
-    if (tr.isExit()) {
+    if (tr.isExit() && active(WAIT)) {
+      // only an active QUEUE_WAIT is re-checked (waitRecheck ignores an inactive episode)
       Long oldest = oldestWaitingEnqueue(t);
       double oldestWait = oldest == null ? 0.0 : (t - oldest) / 1000.0;
       apply(WAIT, ep -> rules.waitRecheck(ep, r, oldestWait, t), ctx);
@@ -441,20 +442,26 @@ public class QueueAnalyticsFunction
    */
   private void checkWait(long t, QueueRules r, Context ctx) throws Exception {
     AlarmEpisode last = episodes.get(WAIT);
-    long coveredUpTo = last != null && !last.active ? last.endedAtMs : Long.MIN_VALUE;
-    Long breached = null;
-    for (QueuedContact q : contacts.values()) {
-      long at = QueueAlarmRules.waitBreachAt(r, q.enqueueMs);
-      if (at <= t
-          && at > coveredUpTo
-          && (q.exitMs == null || q.exitMs > at)
-          && (breached == null || q.enqueueMs < breached)) {
-        breached = q.enqueueMs;
+    if (last == null || !last.active) {
+      // (an active episode raises nothing: waitBreached ignores it, so no scan then)
+      long coveredUpTo = last != null ? last.endedAtMs : Long.MIN_VALUE;
+      Long breached = null;
+      for (QueuedContact q : contacts.values()) {
+        long at = QueueAlarmRules.waitBreachAt(r, q.enqueueMs);
+        if (at <= t
+            && at > coveredUpTo
+            && (q.exitMs == null || q.exitMs > at)
+            && (breached == null || q.enqueueMs < breached)) {
+          breached = q.enqueueMs;
+        }
+      }
+      if (breached != null) {
+        long e = breached;
+        apply(WAIT, ep -> rules.waitBreached(ep, r, e), ctx);
       }
     }
-    if (breached != null) {
-      long e = breached;
-      apply(WAIT, ep -> rules.waitBreached(ep, r, e), ctx);
+    if (!active(WAIT)) {
+      return; // waitRecheck only acts on an active episode
     }
     Long oldest = oldestWaitingEnqueue(t);
     double oldestWait = oldest == null ? 0.0 : (t - oldest) / 1000.0;
