@@ -131,15 +131,28 @@ public class QueueAnalyticsFunction
   @Override
   public void processElement(QueueTransition tr, Context ctx, Collector<QueueMetrics> out)
       throws Exception {
-    if (cfg.eventTimeOrder() && tr.timeMs > ctx.timerService().currentWatermark()) {
-      // applied by the timer at its time, with everything else up to then, in a fixed order
-      List<QueueTransition> at = pending.get(tr.timeMs);
+    if (!cfg.eventTimeOrder()) {
+      applyTransition(tr, ctx);
+      return;
+    }
+    long applyAt = tr.timeMs;
+    if (QueueTransition.FROM_CTR.equals(tr.source) && ctx.timestamp() != null) {
+      // A repair from a CTR (lost contact events) is known from the CTR on: the tracker emits it
+      // when the contact events' watermark passes the CTR's time, far behind the transition's own
+      // time. Applied at the CTR's time, not on arrival, so whether a QUEUE_WAIT breach instant
+      // before it raised depends on event time only, not on how far this function's watermark had
+      // got when the repair arrived (the size of the upstream watermark steps).
+      applyAt = Math.max(applyAt, ctx.timestamp());
+    }
+    if (applyAt > ctx.timerService().currentWatermark()) {
+      // applied by the timer at that time, with everything else up to then, in a fixed order
+      List<QueueTransition> at = pending.get(applyAt);
       if (at == null) {
         at = new ArrayList<>();
       }
       at.add(tr);
-      pending.put(tr.timeMs, at);
-      ctx.timerService().registerEventTimeTimer(tr.timeMs);
+      pending.put(applyAt, at);
+      ctx.timerService().registerEventTimeTimer(applyAt);
       return;
     }
     applyTransition(tr, ctx);
