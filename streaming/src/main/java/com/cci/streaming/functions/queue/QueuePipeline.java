@@ -23,14 +23,22 @@ public final class QueuePipeline {
   /** Wires the operators (names and uids {@code queue-*}). */
   public static QueueOutputs define(
       DataStream<ContactEventRecord> events, DataStream<CtrRecord> ctrs, QueueRulesConfig cfg) {
-    DataStream<CtrRecord> unique =
+    SingleOutputStreamOperator<CtrRecord> deduplicated =
         ctrs.keyBy(new QueueKeys.CtrContactId())
             .process(new CtrDeduplicator(cfg.contactRetentionMs()))
             .name("queue-ctr-dedup")
-            .uid("queue-ctr-dedup")
-            .assignTimestampsAndWatermarks(new FollowContactEventTime())
-            .name("queue-ctr-follow-event-time")
-            .uid("queue-ctr-follow-event-time");
+            .uid("queue-ctr-dedup");
+    // Live, the CTRs stop contributing watermarks (latency: windows follow the contact events).
+    // In event-time order (replays) they keep theirs: then how far the contact events' watermark
+    // has got when a CTR is read does not depend on how fast each source is read, so a CTR is
+    // applied (lost events repaired) at the same point of event time in every replay.
+    DataStream<CtrRecord> unique =
+        cfg.eventTimeOrder()
+            ? deduplicated
+            : deduplicated
+                .assignTimestampsAndWatermarks(new FollowContactEventTime())
+                .name("queue-ctr-follow-event-time")
+                .uid("queue-ctr-follow-event-time");
     DataStream<QueueTransition> transitions =
         events
             .keyBy(new QueueKeys.EventContactId())
