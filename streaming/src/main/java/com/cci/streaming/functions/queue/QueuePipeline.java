@@ -12,10 +12,11 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
  * reconciled with CTRs) → per-queue live state, sliding-window metrics and queue rules.
  *
  * <p>The inputs must carry event-time timestamps and watermarks (the parse stage assigns them from
- * the records' own times). After de-duplication the CTRs stop contributing watermarks ({@link
- * FollowContactEventTime}), so windows and timers follow the contact events' watermark; its
- * out-of-orderness bound must cover twice the delivery jitter (a transition's time can precede its
- * record's timestamp by the jitter of the record it overtook).
+ * the records' own times). Live, after de-duplication the CTRs stop contributing watermarks ({@link
+ * FollowContactEventTime}), so windows and timers follow the contact events' watermark (in
+ * event-time order, i.e. replays, the CTRs keep theirs: see {@link #define}); its out-of-orderness
+ * bound must cover twice the delivery jitter (a transition's time can precede its record's
+ * timestamp by the jitter of the record it overtook).
  */
 public final class QueuePipeline {
   private QueuePipeline() {}
