@@ -1,9 +1,7 @@
 package com.cci.streaming.bench;
 
 import com.cci.kinesis.KinesisAdmin;
-import com.cci.kinesis.KinesisTail;
 import com.cci.kinesis.Streams;
-import com.cci.kinesis.TailRecord;
 import com.cci.local.LocalStack;
 import com.cci.schemas.Json;
 import com.cci.streaming.io.kinesis.KinesisConfig;
@@ -16,7 +14,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -29,8 +26,10 @@ import software.amazon.awssdk.services.kinesis.KinesisClient;
  * one breaching record per distinct contact (a Contact Lens chat segment matching a fraud category,
  * see {@link BreachSegments}) at a fixed rate and measures, per contact, the time from just before
  * its {@code PutRecord} call to the moment its FRAUD_CATEGORY alarm is read back from the alarm
- * stream (the reader polls every shard every 10 ms). Start-up (job submit to the first alarm of a
- * warm-up record) is measured separately and excluded.
+ * stream ({@link ShardPollers}: one reader per shard, polling every 10 ms when idle). Also printed:
+ * the split at the alarm's {@code emittedAt} (stamped when the alarm sink serializes it) and the
+ * alarm record's Kinesis {@code ApproximateArrivalTimestamp}. Start-up (job submit to the first
+ * alarm of a warm-up record) is measured separately and excluded.
  *
  * <p>Bounded: stops when every alarm arrived or after {@code --timeout} seconds, cancels the job,
  * stops kinesis-mock. Last line: {@code {"p2_p50_ms":…,"p2_p99_ms":…,"p2_alarms":…,…}}.
@@ -38,15 +37,13 @@ import software.amazon.awssdk.services.kinesis.KinesisClient;
  * <p>Options: {@code --alarms N} (default 250), {@code --rate R} breaches per second (default 25),
  * {@code --buffer-timeout MS} network buffer timeout (default: the job's {@code
  * job.buffer-timeout}, 10 ms, for {@code --job full}; Flink's 100 ms for {@code --job transport}),
- * {@code --sink-buffer MS} the alarm sink's max time in buffer (default 200, as configured), {@code
+ * {@code --sink-buffer MS} the alarm sink's max time in buffer (default 50, as configured), {@code
  * --shards S} per stream (default 4), {@code --timeout SECONDS} (default 180), {@code --job full}
  * (default: the whole job, FRAUD_CATEGORY raised by s-conversation's rule with the dev
  * configuration) or {@code --job transport} (Kinesis source, one stateless detector, Kinesis sink:
  * the floor set by the connectors, see {@link FraudBreachDetector}).
  */
 public final class LatencyBenchmark {
-  private static final Duration POLL = Duration.ofMillis(10);
-
   private final int alarms;
   private final double rate;
   private final int shards;
@@ -79,7 +76,7 @@ public final class LatencyBenchmark {
     int timeoutS = 180;
     String job = JobDefinitions.FULL;
     long bufferTimeoutMs = -1;
-    long sinkBufferMs = 200;
+    long sinkBufferMs = 50;
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       String v = i + 1 < args.length ? args[i + 1] : null;
@@ -185,17 +182,23 @@ public final class LatencyBenchmark {
       }
       // what the run used: the option, else the job's job.buffer-timeout, else Flink's default
       long effectiveBufferTimeoutMs = env.getBufferTimeout();
-      KinesisTail tail = new KinesisTail(kinesis, alarmStream, KinesisTail.Start.TRIM_HORIZON);
       Map<String, Long> putAt = new ConcurrentHashMap<>();
+      Map<String, Long> putWallMs = new ConcurrentHashMap<>();
       List<Double> latencies = new CopyOnWriteArrayList<>();
-      AtomicBoolean stop = new AtomicBoolean();
+      List<Double> toSink = new CopyOnWriteArrayList<>();
+      List<Double> fromSink = new CopyOnWriteArrayList<>();
+      List<Double> arrived = new CopyOnWriteArrayList<>();
       AtomicLong firstAlarmAt = new AtomicLong();
-      Thread reader =
-          new Thread(() -> read(tail, putAt, latencies, firstAlarmAt, stop), "p2-alarm-reader");
+      ShardPollers reader =
+          new ShardPollers(
+              kinesis,
+              alarmStream,
+              read ->
+                  onAlarm(
+                      read, putAt, putWallMs, latencies, toSink, fromSink, arrived, firstAlarmAt));
 
       long submit = System.nanoTime();
       JobClient client = env.executeAsync("p2-latency-" + job);
-      reader.setDaemon(true);
       reader.start();
       try {
         String run = Long.toString(System.currentTimeMillis(), 36);
@@ -204,12 +207,15 @@ public final class LatencyBenchmark {
         int w = 0;
         while (firstAlarmAt.get() == 0 && System.nanoTime() < warmDeadline) {
           String c = BreachSegments.contactId(run + "-warm", w++);
-          put(kinesis, input, c, null);
+          put(kinesis, input, c, null, null);
           Thread.sleep(1000);
         }
         long startupMs = firstAlarmAt.get() == 0 ? -1 : (firstAlarmAt.get() - submit) / 1_000_000;
         System.out.printf("job start-up (submit -> first alarm readable): %d ms%n", startupMs);
         latencies.clear();
+        toSink.clear();
+        fromSink.clear();
+        arrived.clear();
         if (startupMs < 0) {
           return new Result(
               job, alarms, 0, null, -1, elapsed(t0), effectiveBufferTimeoutMs, sinkBufferMs);
@@ -222,17 +228,21 @@ public final class LatencyBenchmark {
             Thread.sleep((next - now) / 1_000_000, (int) ((next - now) % 1_000_000));
           }
           next += interval;
-          put(kinesis, input, BreachSegments.contactId(run, i), putAt);
+          put(kinesis, input, BreachSegments.contactId(run, i), putAt, putWallMs);
         }
         long deadline = System.nanoTime() + timeout.toNanos();
         while (latencies.size() < alarms && System.nanoTime() < deadline) {
           Thread.sleep(50);
         }
-        stop.set(true);
-        reader.join(5_000);
+        reader.close();
         double[] l = latencies.stream().mapToDouble(Double::doubleValue).toArray();
         System.out.printf(
             "received %d of %d alarms in %.1f s%n", l.length, alarms, elapsed(t0) / 1000.0);
+        printSplit("put -> alarm handed to the sink (emittedAt)", toSink);
+        printSplit("emittedAt -> read from the alarm stream", fromSink);
+        printSplit(
+            "put -> alarm record's arrival on the alarm stream (ApproximateArrivalTimestamp)",
+            arrived);
         return new Result(
             job,
             alarms,
@@ -243,8 +253,7 @@ public final class LatencyBenchmark {
             effectiveBufferTimeoutMs,
             sinkBufferMs);
       } finally {
-        stop.set(true);
-        reader.interrupt();
+        reader.close();
         client.cancel().get();
         // Wait until every task stopped before kinesis-mock goes away (no shutdown noise).
         awaitTerminal(client);
@@ -271,62 +280,86 @@ public final class LatencyBenchmark {
     return (System.nanoTime() - t0) / 1_000_000;
   }
 
+  /**
+   * Where the time goes, from the alarm's {@code emittedAt} (wall clock, stamped when the alarm
+   * sink serializes it): p50/p99 of the part before and after the sink's buffer.
+   */
+  private static void printSplit(String what, List<Double> ms) {
+    if (ms.isEmpty()) {
+      return;
+    }
+    LatencyStats s = new LatencyStats(ms.stream().mapToDouble(Double::doubleValue).toArray());
+    System.out.printf(
+        Locale.ROOT, "  %s: p50 %.0f ms, p99 %.0f ms%n", what, s.percentile(50), s.percentile(99));
+  }
+
   /** Puts one breach; remembers when (just before the call) when {@code putAt} is given. */
   private static void put(
-      KinesisClient k, String stream, String contactId, Map<String, Long> putAt) {
+      KinesisClient k,
+      String stream,
+      String contactId,
+      Map<String, Long> putAt,
+      Map<String, Long> putWallMs) {
     String json = BreachSegments.segment(contactId, Instant.now());
     if (putAt != null) {
+      putWallMs.put(contactId, System.currentTimeMillis());
       putAt.put(contactId, System.nanoTime());
     }
     k.putRecord(
         b -> b.streamName(stream).partitionKey(contactId).data(SdkBytes.fromUtf8String(json)));
   }
 
-  /** Reads the alarm stream until stopped; one latency per first alarm of a timed contact. */
-  private static void read(
-      KinesisTail tail,
+  /** One alarm read: one latency per first FRAUD_CATEGORY RAISED of a timed contact. */
+  private static void onAlarm(
+      ShardPollers.Read read,
       Map<String, Long> putAt,
+      Map<String, Long> putWallMs,
       List<Double> latencies,
-      AtomicLong firstAlarmAt,
-      AtomicBoolean stop) {
-    while (!stop.get() && !Thread.currentThread().isInterrupted()) {
-      List<TailRecord> got;
-      try {
-        got = tail.poll();
-      } catch (RuntimeException e) {
-        if (stop.get()) {
-          return;
-        }
-        throw e;
-      }
-      long now = System.nanoTime();
-      for (TailRecord r : got) {
-        firstAlarmAt.compareAndSet(0, now);
-        String contact = contactOf(r.data());
-        Long t = contact == null ? null : putAt.remove(contact);
-        if (t != null) {
-          latencies.add((now - t) / 1e6);
-        }
-      }
-      if (got.isEmpty()) {
-        try {
-          Thread.sleep(POLL.toMillis());
-        } catch (InterruptedException e) {
-          return;
-        }
-      }
+      List<Double> toSink,
+      List<Double> fromSink,
+      List<Double> arrived,
+      AtomicLong firstAlarmAt) {
+    firstAlarmAt.compareAndSet(0, read.readAtNanos());
+    JsonNode alarm = fraudRaised(read.record().data());
+    String contact = alarm == null ? null : alarm.path("contactId").asText(null);
+    Long t = contact == null ? null : putAt.remove(contact);
+    if (t == null) {
+      return;
+    }
+    latencies.add((read.readAtNanos() - t) / 1e6);
+    Long putMs = putWallMs.remove(contact);
+    long readWallMs =
+        System.currentTimeMillis() - (System.nanoTime() - read.readAtNanos()) / 1_000_000;
+    Instant emitted = emittedAt(alarm);
+    if (putMs != null && emitted != null) {
+      toSink.add((double) (emitted.toEpochMilli() - putMs));
+      fromSink.add((double) (readWallMs - emitted.toEpochMilli()));
+    }
+    Instant arrival = read.record().approximateArrival();
+    if (putMs != null && arrival != null) {
+      arrived.add((double) (arrival.toEpochMilli() - putMs));
     }
   }
 
-  private static String contactOf(String alarmJson) {
+  /** The alarm if it is a FRAUD_CATEGORY RAISED, else null. */
+  private static JsonNode fraudRaised(String alarmJson) {
     try {
       JsonNode n = Json.mapper().readTree(alarmJson);
       if (!"FRAUD_CATEGORY".equals(n.path("rule").asText())
           || !"RAISED".equals(n.path("state").asText())) {
         return null;
       }
-      return n.path("contactId").asText(null);
+      return n;
     } catch (java.io.IOException e) {
+      return null;
+    }
+  }
+
+  private static Instant emittedAt(JsonNode alarm) {
+    String t = alarm.path("emittedAt").asText(null);
+    try {
+      return t == null ? null : Instant.parse(t);
+    } catch (java.time.format.DateTimeParseException e) {
       return null;
     }
   }

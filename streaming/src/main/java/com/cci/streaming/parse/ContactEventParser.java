@@ -57,13 +57,13 @@ public final class ContactEventParser implements RecordParser<ContactEventRecord
     ContactEvent e;
     ContactEventDetail d;
     try {
-      e = ENVELOPE.readValue(raw);
+      e = ENVELOPE.readValue(ParseSupport.utf8(raw));
       d = e.detail();
       if (d == null) {
         if (e.detailType() != null || e.source() != null || e.version() != null) {
           throw new RejectedRecordException("EventBridge envelope without 'detail'");
         }
-        d = DETAIL.readValue(raw); // a bare detail object
+        d = DETAIL.readValue(ParseSupport.utf8(raw)); // a bare detail object
       } else {
         if (e.detailType() == null) {
           throw new RejectedRecordException("missing detail-type");

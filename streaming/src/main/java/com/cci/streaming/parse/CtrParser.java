@@ -49,7 +49,7 @@ public final class CtrParser implements RecordParser<CtrRecord> {
     ParseSupport.precheck(raw, settings.maxRecordChars);
     ContactRecord r;
     try {
-      r = READER.readValue(raw);
+      r = READER.readValue(ParseSupport.utf8(raw));
     } catch (IOException e) {
       throw ParseSupport.rejected(e);
     }

@@ -46,7 +46,7 @@ public final class FulfillmentParser implements RecordParser<FulfillmentRecord> 
     ParseSupport.precheck(raw, settings.maxRecordChars);
     FulfillmentEvent e;
     try {
-      e = READER.readValue(raw);
+      e = READER.readValue(ParseSupport.utf8(raw));
     } catch (IOException ex) {
       throw ParseSupport.rejected(ex);
     }

@@ -11,7 +11,6 @@ import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
@@ -44,9 +43,10 @@ import org.apache.flink.util.Collector;
  * is decided by the data alone; in an unbounded run a record can only be dead-lettered wrongly if
  * its anchor is more than {@code anchorWaitMs} of event time late.
  *
- * <p>State per contact (anchor, start, latest time, waiting records) is cleared {@link
- * #RETENTION_MS} of event time after it was last touched (event-time timer). Timed records (chat
- * turns with {@code AbsoluteTime}) pass straight through.
+ * <p>State per contact (anchor, start, latest time, waiting records; one {@link SegmentClockState}
+ * value plus the waiting list) is cleared {@link #RETENTION_MS} of event time after it was last
+ * touched (one event-time timer, moved forward when it fires early). Timed records (chat turns with
+ * {@code AbsoluteTime}) pass straight through.
  */
 public class SegmentClock
     extends KeyedCoProcessFunction<String, SegmentAnchor, SegmentRecord, SegmentRecord> {
@@ -61,12 +61,7 @@ public class SegmentClock
   private final long anchorWaitMs;
   private final int maxDeadLetterPayloadChars;
 
-  private transient ValueState<Long> anchor;
-  private transient ValueState<Long> latest;
-  private transient ValueState<Long> touched;
-  private transient ValueState<Long> waitDeadline;
-  private transient ValueState<Long> contactSeen;
-  private transient ValueState<Boolean> neverConnected;
+  private transient ValueState<SegmentClockState> clock;
   private transient ListState<SegmentRecord> waiting;
   private transient Counter deadLettered;
   private transient Counter anchorConflicts;
@@ -82,103 +77,112 @@ public class SegmentClock
 
   @Override
   public void open(OpenContext openContext) {
-    anchor = getRuntimeContext().getState(new ValueStateDescriptor<>("anchor", Types.LONG));
-    latest = getRuntimeContext().getState(new ValueStateDescriptor<>("latest", Types.LONG));
-    touched = getRuntimeContext().getState(new ValueStateDescriptor<>("touched", Types.LONG));
-    waitDeadline =
-        getRuntimeContext().getState(new ValueStateDescriptor<>("waitDeadline", Types.LONG));
-    contactSeen =
-        getRuntimeContext().getState(new ValueStateDescriptor<>("contactSeen", Types.LONG));
-    neverConnected =
-        getRuntimeContext().getState(new ValueStateDescriptor<>("neverConnected", Types.BOOLEAN));
+    clock =
+        getRuntimeContext().getState(new ValueStateDescriptor<>("clock", SegmentClockState.class));
     waiting =
         getRuntimeContext().getListState(new ListStateDescriptor<>("waiting", SegmentRecord.class));
     deadLettered = JobMetrics.deadLettered(getRuntimeContext(), Streams.CONTACT_LENS);
     anchorConflicts = JobMetrics.group(getRuntimeContext()).counter("segmentAnchorConflicts");
   }
 
+  private SegmentClockState state() throws Exception {
+    SegmentClockState st = clock.value();
+    return st != null ? st : new SegmentClockState();
+  }
+
   @Override
   public void processElement1(SegmentAnchor a, Context ctx, Collector<SegmentRecord> out)
       throws Exception {
-    touch(ctx, a.eventTimeMs);
-    Long seen = contactSeen.value();
-    if (seen == null || a.contactSeenMs < seen) {
-      contactSeen.update(a.contactSeenMs);
+    SegmentClockState st = state();
+    touch(ctx, st, a.eventTimeMs);
+    if (st.contactSeenMs == null || a.contactSeenMs < st.contactSeenMs) {
+      st.contactSeenMs = a.contactSeenMs;
     }
-    Long known = anchor.value();
+    Long known = st.anchorMs;
     if (a.connectedToAgentMs != null) {
       long at = wholeSecond(a.connectedToAgentMs);
       if (known != null) {
         if (known != at) {
           anchorConflicts.inc();
         }
+        clock.update(st);
         return;
       }
-      anchor.update(at);
+      st.anchorMs = at;
       Iterable<SegmentRecord> pending = waiting.get();
       if (pending != null) {
         for (SegmentRecord s : pending) {
-          emit(s, at, out);
+          emit(s, at, st, out);
         }
       }
-      endWait(ctx);
-      touch(ctx, latest.value() == null ? at : latest.value());
+      endWait(ctx, st);
+      touch(ctx, st, st.latestMs == null ? at : st.latestMs);
     } else if (a.neverConnected && known == null) {
-      neverConnected.update(Boolean.TRUE);
+      st.neverConnected = true;
       deadLetterWaiting(ctx, neverConnectedReason(ctx.getCurrentKey()));
-      endWait(ctx);
+      endWait(ctx, st);
     }
+    clock.update(st);
   }
 
   @Override
   public void processElement2(SegmentRecord s, Context ctx, Collector<SegmentRecord> out)
       throws Exception {
+    SegmentClockState st = state();
     if (s.eventTimeMs != SegmentParser.UNTIMED) {
-      remember(s.eventTimeMs);
-      touch(ctx, s.eventTimeMs);
+      long t = s.eventTimeMs;
+      remember(st, t);
+      touch(ctx, st, t);
+      clock.update(st);
       out.collect(s);
       return;
     }
-    Long a = anchor.value();
+    Long a = st.anchorMs;
     if (a != null) {
-      emit(s, a, out);
-      touch(ctx, s.eventTimeMs);
+      long t = emit(s, a, st, out);
+      touch(ctx, st, t);
+      clock.update(st);
       return;
     }
-    if (Boolean.TRUE.equals(neverConnected.value())) {
+    if (st.neverConnected) {
       deadLetter(ctx, s, neverConnectedReason(ctx.getCurrentKey()));
       return;
     }
     waiting.add(s);
-    if (waitDeadline.value() == null) {
-      arm(ctx, ctx.timerService().currentWatermark());
+    if (st.waitDeadlineMs == null) {
+      arm(ctx, st, ctx.timerService().currentWatermark());
     }
+    clock.update(st);
   }
 
   /** Deadline: contact start (else the watermark) + the wait; before any watermark: re-arm. */
-  private void arm(Context ctx, long watermark) throws Exception {
-    Long seen = contactSeen.value();
+  private void arm(Context ctx, SegmentClockState st, long watermark) {
     long deadline;
-    if (seen != null) {
-      deadline = seen + anchorWaitMs;
+    if (st.contactSeenMs != null) {
+      deadline = st.contactSeenMs + anchorWaitMs;
     } else if (watermark == Long.MIN_VALUE) {
       deadline = REARM;
     } else {
       deadline = watermark + anchorWaitMs;
     }
-    waitDeadline.update(deadline);
+    st.waitDeadlineMs = deadline;
     ctx.timerService().registerEventTimeTimer(deadline);
   }
 
   @Override
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<SegmentRecord> out)
       throws Exception {
-    Long deadline = waitDeadline.value();
+    SegmentClockState st = clock.value();
+    if (st == null) {
+      return;
+    }
+    Long deadline = st.waitDeadlineMs;
     if (deadline != null && timestamp == deadline) {
       long wm = ctx.timerService().currentWatermark();
       if (deadline == REARM && wm != Long.MAX_VALUE) {
-        waitDeadline.clear();
-        arm(ctx, wm);
+        st.waitDeadlineMs = null;
+        arm(ctx, st, wm);
+        clock.update(st);
         return;
       }
       deadLetterWaiting(
@@ -191,12 +195,23 @@ public class SegmentClock
                   : " within "
                       + anchorWaitMs / 1000
                       + " s of event time (parse.segment.anchor-wait)"));
-      endWait(ctx);
+      endWait(ctx, st);
     }
-    Long t = touched.value();
-    if (waitDeadline.value() == null && (t == null || timestamp >= t + RETENTION_MS)) {
-      clearAll(ctx);
+    Long t = st.touchedMs;
+    if (st.waitDeadlineMs == null && (t == null || timestamp >= t + RETENTION_MS)) {
+      clearAll(ctx, st);
+      return;
     }
+    if (st.retentionTimerMs != null && timestamp == st.retentionTimerMs) {
+      // The retention timer is not moved on every touch (a delete + register per record): when it
+      // fires before the contact's retention is up, it is set again for the current end.
+      st.retentionTimerMs = null;
+      if (t != null && t + RETENTION_MS > timestamp) {
+        st.retentionTimerMs = t + RETENTION_MS;
+        ctx.timerService().registerEventTimeTimer(st.retentionTimerMs);
+      }
+    }
+    clock.update(st);
   }
 
   /** The anchor precision shared by contact events and CTRs (see the class comment). */
@@ -237,63 +252,61 @@ public class SegmentClock
             maxDeadLetterPayloadChars));
   }
 
-  private void endWait(Context ctx) throws Exception {
-    Long deadline = waitDeadline.value();
-    Long t = touched.value();
-    if (deadline != null && (t == null || deadline != t + RETENTION_MS)) {
+  private void endWait(Context ctx, SegmentClockState st) {
+    Long deadline = st.waitDeadlineMs;
+    if (deadline != null && !deadline.equals(st.retentionTimerMs)) {
       ctx.timerService().deleteEventTimeTimer(deadline);
     }
     waiting.clear();
-    waitDeadline.clear();
+    st.waitDeadlineMs = null;
   }
 
-  private void clearAll(Context ctx) throws Exception {
-    Long t = touched.value();
-    if (t != null) {
-      ctx.timerService().deleteEventTimeTimer(t + RETENTION_MS);
+  private void clearAll(Context ctx, SegmentClockState st) {
+    if (st.retentionTimerMs != null) {
+      ctx.timerService().deleteEventTimeTimer(st.retentionTimerMs);
     }
-    anchor.clear();
-    latest.clear();
-    touched.clear();
-    contactSeen.clear();
-    neverConnected.clear();
+    clock.clear();
     waiting.clear();
-    waitDeadline.clear();
   }
 
-  private void emit(SegmentRecord s, long anchorMs, Collector<SegmentRecord> out) throws Exception {
+  /** Gives {@code s} its time from the anchor, emits it and returns the time. */
+  private long emit(
+      SegmentRecord s, long anchorMs, SegmentClockState st, Collector<SegmentRecord> out) {
     long maxOffset = -1;
     if (s.endOffsetsMs != null) {
       for (long o : s.endOffsetsMs) {
         maxOffset = Math.max(maxOffset, o);
       }
     }
-    Long last = latest.value();
-    s.eventTimeMs =
+    Long last = st.latestMs;
+    long t =
         maxOffset >= 0 ? anchorMs + maxOffset : Math.max(anchorMs, last == null ? anchorMs : last);
-    remember(s.eventTimeMs);
+    s.eventTimeMs = t;
+    remember(st, t);
     out.collect(s);
+    return t;
   }
 
-  private void remember(long t) throws Exception {
-    Long last = latest.value();
-    if (last == null || t > last) {
-      latest.update(t);
+  private static void remember(SegmentClockState st, long t) {
+    if (st.latestMs == null || t > st.latestMs) {
+      st.latestMs = t;
     }
   }
 
-  /** Moves the retention timer to {@code t + RETENTION_MS} when t is later than before. */
-  private void touch(Context ctx, long t) throws Exception {
+  /**
+   * Retention runs until {@code t + RETENTION_MS} when t is later than before; the timer is only
+   * registered when none is pending (see {@link #onTimer}).
+   */
+  private void touch(Context ctx, SegmentClockState st, long t) {
     if (t == SegmentParser.UNTIMED) {
       return;
     }
-    Long prev = touched.value();
-    if (prev == null || t > prev) {
-      if (prev != null) {
-        ctx.timerService().deleteEventTimeTimer(prev + RETENTION_MS);
+    if (st.touchedMs == null || t > st.touchedMs) {
+      st.touchedMs = t;
+      if (st.retentionTimerMs == null) {
+        st.retentionTimerMs = t + RETENTION_MS;
+        ctx.timerService().registerEventTimeTimer(st.retentionTimerMs);
       }
-      touched.update(t);
-      ctx.timerService().registerEventTimeTimer(t + RETENTION_MS);
     }
   }
 }

@@ -228,6 +228,28 @@ class SegmentClockTest {
   }
 
   @Test
+  void retentionCountsFromTheLastTouchWithOneTimer() throws Exception {
+    try (var h = harness()) {
+      h.processElement1(connected("c11", T0));
+      h.processElement2(voice("c11", "SEGMENTS", 1_000));
+      long hour = 3_600_000L;
+      h.processElement2(voice("c11", "SEGMENTS", hour)); // touched at T0 + 1 h
+      // one retention timer, not one per touch (it is moved forward when it fires early)
+      assertThat(h.numEventTimeTimers()).isEqualTo(1);
+      watermark(h, T0 + SegmentClock.RETENTION_MS + 1_000); // past the first touch's retention
+      assertThat(h.numKeyedStateEntries()).isPositive();
+      assertThat(h.numEventTimeTimers()).isEqualTo(1);
+      // the contact is still known: a later segment is timed from the same anchor
+      h.processElement2(voice("c11", "SEGMENTS", 2 * hour));
+      assertThat(times(h.extractOutputValues()))
+          .containsExactly(T0 + 1_000, T0 + hour, T0 + 2 * hour);
+      watermark(h, T0 + 2 * hour + SegmentClock.RETENTION_MS);
+      assertThat(h.numKeyedStateEntries()).isZero();
+      assertThat(h.numEventTimeTimers()).isZero();
+    }
+  }
+
+  @Test
   void waitingSegmentsSurviveSnapshotAndRestore() throws Exception {
     OperatorSubtaskState snapshot;
     try (var h = harness()) {

@@ -9,6 +9,7 @@ import com.cci.streaming.records.FulfillmentRecord;
 import com.cci.streaming.records.SegmentRecord;
 import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.KeyedStream;
 
 /**
  * The conversation and bot part of the job graph: per-contact NEGATIVE_SENTIMENT and FRAUD_CATEGORY
@@ -28,9 +29,21 @@ public final class ConversationPipeline {
       DataStream<SegmentRecord> segments,
       DataStream<FulfillmentRecord> fulfillment,
       ConversationRulesConfig cfg) {
+    return define(segments.keyBy(new ContactKey()), fulfillment, cfg);
+  }
+
+  /**
+   * Wires the rules on segments already keyed by contact id — also a stream that is partitioned by
+   * contact id already (the output of a keyed operator on the same key at the same parallelism,
+   * {@code DataStreamUtils.reinterpretAsKeyedStream}), which the rules then read without a network
+   * shuffle.
+   */
+  public static DataStream<AlarmEvent> define(
+      KeyedStream<SegmentRecord, String> segmentsByContact,
+      DataStream<FulfillmentRecord> fulfillment,
+      ConversationRulesConfig cfg) {
     DataStream<AlarmEvent> conversation =
-        segments
-            .keyBy(new ContactKey())
+        segmentsByContact
             .process(new ConversationRulesFunction(cfg))
             .name("conversation rules (NEGATIVE_SENTIMENT, FRAUD_CATEGORY)")
             .uid(CONVERSATION_RULES_UID);

@@ -6,6 +6,7 @@ import com.cci.streaming.rules.AlarmEpisode;
 import com.cci.streaming.rules.AlarmLifecycle;
 import java.io.Serializable;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 /**
  * The four queue rules on top of {@link AlarmLifecycle} (which alone decides RAISED/CLEARED and the
@@ -40,23 +41,19 @@ public final class QueueAlarmRules implements Serializable {
     }
     long at = waitBreachAt(r, oldestEnqueueMs);
     double wait = (at - oldestEnqueueMs) / 1000.0;
-    return lifecycle(AlarmRule.QUEUE_WAIT, r.waitSeverity())
-        .evaluate(
-            ep,
-            r.waitTime(),
-            new AlarmLifecycle.Observation(
+    return withMessage(
+        lifecycle(AlarmRule.QUEUE_WAIT, r.waitSeverity())
+            .evaluate(
+                ep,
+                r.waitTime(),
+                new AlarmLifecycle.Observation(r.name(), null, wait, null, null, at, null)),
+        () ->
+            String.format(
+                Locale.ROOT,
+                "Queue %s: a contact has been waiting %.0f s (threshold %.0f s).",
                 r.name(),
-                null,
                 wait,
-                null,
-                null,
-                at,
-                String.format(
-                    Locale.ROOT,
-                    "Queue %s: a contact has been waiting %.0f s (threshold %.0f s).",
-                    r.name(),
-                    wait,
-                    r.waitTime().raiseAt())));
+                r.waitTime().raiseAt()));
   }
 
   /**
@@ -67,45 +64,38 @@ public final class QueueAlarmRules implements Serializable {
     if (!ep.active || t < ep.startedAtMs) {
       return null; // an observation from before the breach (a timer behind a fallback raise)
     }
-    return lifecycle(AlarmRule.QUEUE_WAIT, r.waitSeverity())
-        .evaluate(
-            ep,
-            r.waitTime(),
-            new AlarmLifecycle.Observation(
+    return withMessage(
+        lifecycle(AlarmRule.QUEUE_WAIT, r.waitSeverity())
+            .evaluate(
+                ep,
+                r.waitTime(),
+                new AlarmLifecycle.Observation(
+                    r.name(), null, oldestWaitSeconds, null, null, t, null)),
+        () ->
+            String.format(
+                Locale.ROOT,
+                "Queue %s: longest wait back to %.0f s (clear at %.0f s).",
                 r.name(),
-                null,
                 oldestWaitSeconds,
-                null,
-                null,
-                t,
-                String.format(
-                    Locale.ROOT,
-                    "Queue %s: longest wait back to %.0f s (clear at %.0f s).",
-                    r.name(),
-                    oldestWaitSeconds,
-                    r.waitTime().clearAt())));
+                r.waitTime().clearAt()));
   }
 
   /** QUEUE_SIZE on the number of contacts waiting at {@code t}. */
   public AlarmEvent size(AlarmEpisode ep, QueueRules r, long waiting, long t) {
-    return lifecycle(AlarmRule.QUEUE_SIZE, r.sizeSeverity())
-        .evaluate(
-            ep,
-            r.size(),
-            new AlarmLifecycle.Observation(
+    return withMessage(
+        lifecycle(AlarmRule.QUEUE_SIZE, r.sizeSeverity())
+            .evaluate(
+                ep,
+                r.size(),
+                new AlarmLifecycle.Observation(r.name(), null, waiting, null, null, t, null)),
+        () ->
+            String.format(
+                Locale.ROOT,
+                "Queue %s: %d contacts waiting (raise above %.0f, clear at %.0f).",
                 r.name(),
-                null,
                 waiting,
-                null,
-                null,
-                t,
-                String.format(
-                    Locale.ROOT,
-                    "Queue %s: %d contacts waiting (raise above %.0f, clear at %.0f).",
-                    r.name(),
-                    waiting,
-                    r.size().raiseAt(),
-                    r.size().clearAt())));
+                r.size().raiseAt(),
+                r.size().clearAt()));
   }
 
   /**
@@ -125,27 +115,18 @@ public final class QueueAlarmRules implements Serializable {
     long offered = w.offered - (r.abandonmentExcludesShort() ? w.shortAbandoned : 0);
     double pct = QueueWindowMetrics.abandonmentRate(r, w, waitingAtEnd) * 100.0;
     if (!open || offered < r.abandonmentMinOffered()) {
-      String why = !open ? "queue closed" : "volume " + offered + " below the guard";
-      return lc.clear(
-          ep,
-          r.abandonment().clearAt(),
-          obs(
-              r,
-              pct,
-              startMs,
-              endMs,
-              t,
-              "Queue " + r.name() + ": abandonment alarm ends (" + why + ")."));
+      return withMessage(
+          lc.clear(ep, r.abandonment().clearAt(), obs(r, pct, startMs, endMs, t, null)),
+          () ->
+              "Queue "
+                  + r.name()
+                  + ": abandonment alarm ends ("
+                  + (!open ? "queue closed" : "volume " + offered + " below the guard")
+                  + ").");
     }
-    return lc.evaluate(
-        ep,
-        r.abandonment(),
-        obs(
-            r,
-            pct,
-            startMs,
-            endMs,
-            t,
+    return withMessage(
+        lc.evaluate(ep, r.abandonment(), obs(r, pct, startMs, endMs, t, null)),
+        () ->
             String.format(
                 Locale.ROOT,
                 "Queue %s: %.1f %% abandoned (%d of %d contacts in the queue, %d offered) in the"
@@ -157,7 +138,7 @@ public final class QueueAlarmRules implements Serializable {
                 w.offered,
                 (endMs - startMs) / 60_000,
                 r.abandonment().raiseAt(),
-                r.abandonment().clearAt())));
+                r.abandonment().clearAt()));
   }
 
   /** SERVICE_LEVEL on window {@code [startMs, endMs)} as seen at {@code t}. */
@@ -173,27 +154,18 @@ public final class QueueAlarmRules implements Serializable {
     long volume = r.formula().volume(w.offered, w.answered, w.shortAbandoned);
     double pct = QueueWindowMetrics.serviceLevel(r, w) * 100.0;
     if (!open || volume < r.serviceLevelMinVolume()) {
-      String why = !open ? "queue closed" : "volume " + volume + " below the guard";
-      return lc.clear(
-          ep,
-          r.serviceLevel().clearAt(),
-          obs(
-              r,
-              pct,
-              startMs,
-              endMs,
-              t,
-              "Queue " + r.name() + ": service-level alarm ends (" + why + ")."));
+      return withMessage(
+          lc.clear(ep, r.serviceLevel().clearAt(), obs(r, pct, startMs, endMs, t, null)),
+          () ->
+              "Queue "
+                  + r.name()
+                  + ": service-level alarm ends ("
+                  + (!open ? "queue closed" : "volume " + volume + " below the guard")
+                  + ").");
     }
-    return lc.evaluate(
-        ep,
-        r.serviceLevel(),
-        obs(
-            r,
-            pct,
-            startMs,
-            endMs,
-            t,
+    return withMessage(
+        lc.evaluate(ep, r.serviceLevel(), obs(r, pct, startMs, endMs, t, null)),
+        () ->
             String.format(
                 Locale.ROOT,
                 "Queue %s: service level %.1f %% (%d answered within %d s) in the last %d min (raise"
@@ -204,7 +176,18 @@ public final class QueueAlarmRules implements Serializable {
                 r.serviceLevelSeconds(),
                 (endMs - startMs) / 60_000,
                 r.serviceLevel().raiseAt(),
-                r.serviceLevel().clearAt())));
+                r.serviceLevel().clearAt()));
+  }
+
+  /**
+   * Sets the message of an alarm that fires; rules are evaluated on every transition and timer, so
+   * the message (String.format) is only built for the rare evaluation that raises or clears.
+   */
+  private static AlarmEvent withMessage(AlarmEvent a, Supplier<String> message) {
+    if (a != null) {
+      a.message = message.get();
+    }
+    return a;
   }
 
   private static AlarmLifecycle.Observation obs(

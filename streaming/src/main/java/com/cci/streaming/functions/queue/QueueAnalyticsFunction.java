@@ -131,15 +131,28 @@ public class QueueAnalyticsFunction
   @Override
   public void processElement(QueueTransition tr, Context ctx, Collector<QueueMetrics> out)
       throws Exception {
-    if (cfg.eventTimeOrder() && tr.timeMs > ctx.timerService().currentWatermark()) {
-      // applied by the timer at its time, with everything else up to then, in a fixed order
-      List<QueueTransition> at = pending.get(tr.timeMs);
+    if (!cfg.eventTimeOrder()) {
+      applyTransition(tr, ctx);
+      return;
+    }
+    long applyAt = tr.timeMs;
+    if (QueueTransition.FROM_CTR.equals(tr.source) && ctx.timestamp() != null) {
+      // A repair from a CTR (lost contact events) is known from the CTR on: the tracker emits it
+      // when the contact events' watermark passes the CTR's time, far behind the transition's own
+      // time. Applied at the CTR's time, not on arrival, so whether a QUEUE_WAIT breach instant
+      // before it raised depends on event time only, not on how far this function's watermark had
+      // got when the repair arrived (the size of the upstream watermark steps).
+      applyAt = Math.max(applyAt, ctx.timestamp());
+    }
+    if (applyAt > ctx.timerService().currentWatermark()) {
+      // applied by the timer at that time, with everything else up to then, in a fixed order
+      List<QueueTransition> at = pending.get(applyAt);
       if (at == null) {
         at = new ArrayList<>();
       }
       at.add(tr);
-      pending.put(tr.timeMs, at);
-      ctx.timerService().registerEventTimeTimer(tr.timeMs);
+      pending.put(applyAt, at);
+      ctx.timerService().registerEventTimeTimer(applyAt);
       return;
     }
     applyTransition(tr, ctx);
@@ -259,7 +272,8 @@ public class QueueAnalyticsFunction
     }
     final long waiting = s.waiting;
     apply(SIZE, ep -> rules.size(ep, r, waiting, t), ctx);
-    if (tr.isExit()) {
+    if (tr.isExit() && active(WAIT)) {
+      // only an active QUEUE_WAIT is re-checked (waitRecheck ignores an inactive episode)
       Long oldest = oldestWaitingEnqueue(t);
       double oldestWait = oldest == null ? 0.0 : (t - oldest) / 1000.0;
       apply(WAIT, ep -> rules.waitRecheck(ep, r, oldestWait, t), ctx);
@@ -441,20 +455,26 @@ public class QueueAnalyticsFunction
    */
   private void checkWait(long t, QueueRules r, Context ctx) throws Exception {
     AlarmEpisode last = episodes.get(WAIT);
-    long coveredUpTo = last != null && !last.active ? last.endedAtMs : Long.MIN_VALUE;
-    Long breached = null;
-    for (QueuedContact q : contacts.values()) {
-      long at = QueueAlarmRules.waitBreachAt(r, q.enqueueMs);
-      if (at <= t
-          && at > coveredUpTo
-          && (q.exitMs == null || q.exitMs > at)
-          && (breached == null || q.enqueueMs < breached)) {
-        breached = q.enqueueMs;
+    if (last == null || !last.active) {
+      // (an active episode raises nothing: waitBreached ignores it, so no scan then)
+      long coveredUpTo = last != null ? last.endedAtMs : Long.MIN_VALUE;
+      Long breached = null;
+      for (QueuedContact q : contacts.values()) {
+        long at = QueueAlarmRules.waitBreachAt(r, q.enqueueMs);
+        if (at <= t
+            && at > coveredUpTo
+            && (q.exitMs == null || q.exitMs > at)
+            && (breached == null || q.enqueueMs < breached)) {
+          breached = q.enqueueMs;
+        }
+      }
+      if (breached != null) {
+        long e = breached;
+        apply(WAIT, ep -> rules.waitBreached(ep, r, e), ctx);
       }
     }
-    if (breached != null) {
-      long e = breached;
-      apply(WAIT, ep -> rules.waitBreached(ep, r, e), ctx);
+    if (!active(WAIT)) {
+      return; // waitRecheck only acts on an active episode
     }
     Long oldest = oldestWaitingEnqueue(t);
     double oldestWait = oldest == null ? 0.0 : (t - oldest) / 1000.0;

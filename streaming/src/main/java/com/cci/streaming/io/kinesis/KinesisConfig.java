@@ -41,7 +41,7 @@ import java.util.regex.Pattern;
  *       {@code TRIM_HORIZON}: where a fresh start (no checkpoint) begins</td></tr>
  *   <tr><td>{@code shard-discovery-interval-ms}</td><td>{@code 10000}</td><td>how often the
  *       source lists shards (ListShards is limited to 100 calls/s per account)</td></tr>
- *   <tr><td>{@code sink.max-time-in-buffer-ms}</td><td>{@code 200}</td><td>longest a record waits in
+ *   <tr><td>{@code sink.max-time-in-buffer-ms}</td><td>{@code 50}</td><td>longest a record waits in
  *       a sink buffer (the connector's default of 5 s would delay every alarm)</td></tr>
  *   <tr><td>{@code sink.max-batch-size}</td><td>{@code 100}</td><td>records per PutRecords call
  *       (1..500)</td></tr>
@@ -185,7 +185,7 @@ public final class KinesisConfig implements Serializable {
             : parseEnum(InitialPosition.class, "initial-position", pos);
     b.shardDiscoveryIntervalMs =
         longIn(group, "shard-discovery-interval-ms", 10_000, 100, 3_600_000);
-    b.sinkMaxTimeInBufferMs = longIn(group, "sink.max-time-in-buffer-ms", 200, 10, 60_000);
+    b.sinkMaxTimeInBufferMs = longIn(group, "sink.max-time-in-buffer-ms", 50, 10, 60_000);
     b.sinkMaxBatchSize = (int) longIn(group, "sink.max-batch-size", 100, 1, 500);
     b.sinkMaxInFlightRequests = (int) longIn(group, "sink.max-in-flight-requests", 16, 1, 1000);
     b.sinkMaxBufferedRequests =

@@ -15,7 +15,7 @@ import org.apache.flink.connector.kinesis.sink.PartitionKeyGenerator;
  * document.
  *
  * <p><b>Latency:</b> the connector buffers up to 5 s by default; here a record leaves after at most
- * {@link KinesisConfig#sinkMaxTimeInBufferMs()} (200 ms) or when {@link
+ * {@link KinesisConfig#sinkMaxTimeInBufferMs()} (50 ms) or when {@link
  * KinesisConfig#sinkMaxBatchSize()} records are buffered, so an alarm reaches the stream well
  * within a second.
  *

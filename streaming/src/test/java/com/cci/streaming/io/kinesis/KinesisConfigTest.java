@@ -26,7 +26,7 @@ class KinesisConfigTest {
         .isEqualTo("arn:aws:kinesis:eu-west-1:111122223333:stream/cci-ctr");
     assertThat(c.streamName(Streams.ALARMS)).isEqualTo("cci-alarms");
     assertThat(c.initialPosition()).isEqualTo(KinesisConfig.InitialPosition.LATEST);
-    assertThat(c.sinkMaxTimeInBufferMs()).isEqualTo(200);
+    assertThat(c.sinkMaxTimeInBufferMs()).isEqualTo(50);
     Properties p = c.clientProperties();
     assertThat(p)
         .containsEntry("aws.region", "eu-west-1")
