@@ -10,6 +10,7 @@ import com.cci.fulfillment.intents.BankingIntents;
 import com.cci.fulfillment.sandbox.SandboxBank;
 import com.cci.fulfillment.sandbox.SandboxFaults;
 import com.cci.fulfillment.sandbox.SandboxLedger;
+import com.cci.fulfillment.testing.MutableClock;
 import com.cci.schemas.Json;
 import com.cci.schemas.fulfillment.FulfillmentEvent.AuthResult;
 import com.cci.schemas.lex.DialogAction;

@@ -8,6 +8,7 @@ import com.cci.fulfillment.bank.CoreBankingClient;
 import com.cci.fulfillment.sandbox.SandboxBank;
 import com.cci.fulfillment.sandbox.SandboxFaults;
 import com.cci.fulfillment.sandbox.SandboxLedger;
+import com.cci.fulfillment.testing.MutableClock;
 import com.cci.schemas.lex.DialogAction;
 import com.cci.schemas.lex.Intent;
 import com.cci.schemas.lex.LexV2Event;
