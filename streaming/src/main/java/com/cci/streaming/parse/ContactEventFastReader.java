@@ -14,6 +14,9 @@ import java.time.Instant;
  * One pass of a streaming {@link JsonParser} over an EventBridge contact event straight into the
  * contract records ({@link ContactEvent}, {@link ContactEventDetail}, {@link QueueInfo}, {@link
  * AgentInfo}) — what {@link ContactEventParser} data-binds, without the data-binding machinery.
+ * Only the fields the parser reads are decoded into the records; the others (envelope {@code
+ * version}/{@code id}/{@code account}/{@code region}, {@code instanceArn}, the ARN of the agent,
+ * ...) are type-checked and left null.
  *
  * <p><b>Conservative by design.</b> It only answers for records the typed read would read to the
  * same values: every field of the contract records has the token type the typed read accepts
@@ -61,12 +64,8 @@ final class ContactEventFastReader {
 
   private static ContactEvent readEnvelope(JsonParser p) throws IOException {
     int seen = 0;
-    String version = null;
-    String id = null;
     String detailType = null;
     String source = null;
-    String account = null;
-    String region = null;
     Instant time = null;
     ContactEventDetail detail = null;
     JsonToken t;
@@ -77,15 +76,13 @@ final class ContactEventFastReader {
       switch (name) {
         case "version" -> {
           bit = V_VERSION;
-          version = text(p, v);
-          if (version == BAIL) {
+          if (!isText(p, v)) {
             return null;
           }
         }
         case "id" -> {
           bit = V_ID;
-          id = text(p, v);
-          if (id == BAIL) {
+          if (!isText(p, v)) {
             return null;
           }
         }
@@ -105,15 +102,13 @@ final class ContactEventFastReader {
         }
         case "account" -> {
           bit = V_ACCOUNT;
-          account = text(p, v);
-          if (account == BAIL) {
+          if (!isText(p, v)) {
             return null;
           }
         }
         case "region" -> {
           bit = V_REGION;
-          region = text(p, v);
-          if (region == BAIL) {
+          if (!isText(p, v)) {
             return null;
           }
         }
@@ -157,7 +152,9 @@ final class ContactEventFastReader {
     if (t != JsonToken.END_OBJECT || detail == null) {
       return null; // a bare detail object (or no detail): the typed read handles that shape
     }
-    return new ContactEvent(version, id, detailType, source, account, time, region, null, detail);
+    // version, id, account, region and resources are checked, not kept: the parser does not read
+    // them
+    return new ContactEvent(null, null, detailType, source, null, time, null, null, detail);
   }
 
   private static final int D_EVENT_TYPE = 1;
@@ -185,11 +182,8 @@ final class ContactEventFastReader {
     int seen = 0;
     String eventType = null;
     String contactId = null;
-    String initialContactId = null;
     String previousContactId = null;
-    String relatedContactId = null;
     Channel channel = null;
-    String instanceArn = null;
     String initiationMethod = null;
     Instant initiation = null;
     Instant connectedToSystem = null;
@@ -215,7 +209,7 @@ final class ContactEventFastReader {
         }
         case "initialContactId" -> {
           bit = D_INITIAL_CONTACT_ID;
-          s = initialContactId = text(p, v);
+          s = checkedText(p, v);
         }
         case "previousContactId" -> {
           bit = D_PREVIOUS_CONTACT_ID;
@@ -223,11 +217,11 @@ final class ContactEventFastReader {
         }
         case "relatedContactId" -> {
           bit = D_RELATED_CONTACT_ID;
-          s = relatedContactId = text(p, v);
+          s = checkedText(p, v);
         }
         case "instanceArn" -> {
           bit = D_INSTANCE_ARN;
-          s = instanceArn = text(p, v);
+          s = checkedText(p, v);
         }
         case "initiationMethod" -> {
           bit = D_INITIATION_METHOD;
@@ -240,7 +234,7 @@ final class ContactEventFastReader {
             if (s.isBlank()) {
               return null; // blank channel: the typed read decides
             }
-            channel = Channel.of(s);
+            channel = channel(s);
           }
         }
         case "initiationTimestamp" -> {
@@ -317,11 +311,11 @@ final class ContactEventFastReader {
     return new ContactEventDetail(
         eventType,
         contactId,
-        initialContactId,
+        null,
         previousContactId,
-        relatedContactId,
+        null,
         channel,
-        instanceArn,
+        null,
         initiationMethod,
         initiation,
         connectedToSystem,
@@ -337,7 +331,6 @@ final class ContactEventFastReader {
   private static QueueInfo readQueueInfo(JsonParser p) throws IOException {
     int seen = 0;
     String arn = null;
-    String type = null;
     Instant enqueue = null;
     JsonToken t;
     while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
@@ -353,7 +346,7 @@ final class ContactEventFastReader {
         }
         case "queueType", "QueueType" -> {
           bit = 2;
-          s = type = text(p, v);
+          s = checkedText(p, v);
         }
         case "enqueueTimestamp", "EnqueueTimestamp" -> {
           bit = 4;
@@ -369,12 +362,11 @@ final class ContactEventFastReader {
       }
       seen |= bit;
     }
-    return t == JsonToken.END_OBJECT ? new QueueInfo(arn, type, enqueue) : null;
+    return t == JsonToken.END_OBJECT ? new QueueInfo(arn, null, enqueue) : null;
   }
 
   private static AgentInfo readAgentInfo(JsonParser p) throws IOException {
     int seen = 0;
-    String arn = null;
     Instant connected = null;
     JsonToken t;
     while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
@@ -386,7 +378,7 @@ final class ContactEventFastReader {
       switch (name) {
         case "agentArn", "AgentArn" -> {
           bit = 1;
-          s = arn = text(p, v);
+          s = checkedText(p, v);
         }
         case "connectedToAgentTimestamp", "ConnectedToAgentTimestamp" -> {
           bit = 2;
@@ -402,7 +394,7 @@ final class ContactEventFastReader {
       }
       seen |= bit;
     }
-    return t == JsonToken.END_OBJECT ? new AgentInfo(arn, connected) : null;
+    return t == JsonToken.END_OBJECT ? new AgentInfo(null, connected) : null;
   }
 
   /** {@code customerVoiceActivity}: checked like the typed read, not kept. */
@@ -435,6 +427,34 @@ final class ContactEventFastReader {
       return p.getText();
     }
     if (v == JsonToken.VALUE_NULL) {
+      return null;
+    }
+    if (v == JsonToken.START_OBJECT || v == JsonToken.START_ARRAY) {
+      p.skipChildren();
+    }
+    return BAIL;
+  }
+
+  private static final Channel[] CHANNELS = Channel.values();
+
+  /** {@link Channel#of} without its upper-casing copy for the exact names. */
+  private static Channel channel(String wire) {
+    for (Channel c : CHANNELS) {
+      if (c.name().equals(wire)) {
+        return c;
+      }
+    }
+    return Channel.of(wire);
+  }
+
+  /** A string or JSON null (not decoded: a field the parser does not read)? */
+  private static boolean isText(JsonParser p, JsonToken v) throws IOException {
+    return checkedText(p, v) != BAIL;
+  }
+
+  /** {@code null} for a string or JSON null (not decoded), {@link #BAIL} for anything else. */
+  private static String checkedText(JsonParser p, JsonToken v) throws IOException {
+    if (v == JsonToken.VALUE_STRING || v == JsonToken.VALUE_NULL) {
       return null;
     }
     if (v == JsonToken.START_OBJECT || v == JsonToken.START_ARRAY) {
