@@ -132,6 +132,10 @@ public final class ThroughputBenchmark {
           (long) m[4]);
       System.out.println(
           "  alarms by rule: " + new java.util.TreeMap<>(BenchFunctions.ALARMS_BY_RULE));
+      if (!BenchFunctions.DEAD_BY_REASON.isEmpty()) {
+        System.out.println(
+            "  dead letters by reason: " + new java.util.TreeMap<>(BenchFunctions.DEAD_BY_REASON));
+      }
     }
     System.out.printf(
         Locale.ROOT,
@@ -213,6 +217,7 @@ public final class ThroughputBenchmark {
       c.set(0);
     }
     BenchFunctions.ALARMS_BY_RULE.clear();
+    BenchFunctions.DEAD_BY_REASON.clear();
     env.execute("p1-throughput");
     long end = System.nanoTime();
     long cpu = BenchData.processCpuNanos() - BenchData.firstRecordCpuNanos;
