@@ -71,6 +71,10 @@ final class BenchFunctions {
   static final java.util.concurrent.ConcurrentHashMap<String, AtomicLong> DEAD_BY_REASON =
       new java.util.concurrent.ConcurrentHashMap<>();
 
+  /** The first few dead-letter reasons of a run, unmasked (contact ids, times). */
+  static final java.util.List<String> DEAD_SAMPLES =
+      java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+
   /** Counts dead letters per stream and reason, passes them on. */
   static final class CountByReason implements MapFunction<DeadLetter, DeadLetter> {
     private static final long serialVersionUID = 1L;
@@ -78,9 +82,16 @@ final class BenchFunctions {
         java.util.regex.Pattern.compile(
             "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
+    private static final java.util.regex.Pattern TIME =
+        java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}T[0-9:.]+Z");
+
     @Override
     public DeadLetter map(DeadLetter d) {
-      String reason = ID.matcher(String.valueOf(d.reason)).replaceAll("<id>");
+      if (DEAD_SAMPLES.size() < 5) {
+        DEAD_SAMPLES.add(d.sourceStream + ": " + d.reason);
+      }
+      String reason =
+          TIME.matcher(ID.matcher(String.valueOf(d.reason)).replaceAll("<id>")).replaceAll("<t>");
       DEAD_BY_REASON
           .computeIfAbsent(d.sourceStream + ": " + reason, k -> new AtomicLong())
           .incrementAndGet();

@@ -135,6 +135,7 @@ public final class ThroughputBenchmark {
       if (!BenchFunctions.DEAD_BY_REASON.isEmpty()) {
         System.out.println(
             "  dead letters by reason: " + new java.util.TreeMap<>(BenchFunctions.DEAD_BY_REASON));
+        System.out.println("  first dead letters: " + BenchFunctions.DEAD_SAMPLES);
       }
     }
     System.out.printf(
@@ -218,6 +219,7 @@ public final class ThroughputBenchmark {
     }
     BenchFunctions.ALARMS_BY_RULE.clear();
     BenchFunctions.DEAD_BY_REASON.clear();
+    BenchFunctions.DEAD_SAMPLES.clear();
     env.execute("p1-throughput");
     long end = System.nanoTime();
     long cpu = BenchData.processCpuNanos() - BenchData.firstRecordCpuNanos;
