@@ -67,6 +67,38 @@ final class BenchFunctions {
     }
   }
 
+  /** Dead letters per source stream and reason (contact ids masked), to see why a run had any. */
+  static final java.util.concurrent.ConcurrentHashMap<String, AtomicLong> DEAD_BY_REASON =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** The first few dead-letter reasons of a run, unmasked (contact ids, times). */
+  static final java.util.List<String> DEAD_SAMPLES =
+      java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+
+  /** Counts dead letters per stream and reason, passes them on. */
+  static final class CountByReason implements MapFunction<DeadLetter, DeadLetter> {
+    private static final long serialVersionUID = 1L;
+    private static final java.util.regex.Pattern ID =
+        java.util.regex.Pattern.compile(
+            "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
+    private static final java.util.regex.Pattern TIME =
+        java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}T[0-9:.]+Z");
+
+    @Override
+    public DeadLetter map(DeadLetter d) {
+      if (DEAD_SAMPLES.size() < 5) {
+        DEAD_SAMPLES.add(d.sourceStream + ": " + d.reason);
+      }
+      String reason =
+          TIME.matcher(ID.matcher(String.valueOf(d.reason)).replaceAll("<id>")).replaceAll("<t>");
+      DEAD_BY_REASON
+          .computeIfAbsent(d.sourceStream + ": " + reason, k -> new AtomicLong())
+          .incrementAndGet();
+      return d;
+    }
+  }
+
   /** Every output counted, then discarded. */
   static final class DiscardingSinks implements AlarmWorkflow.SinkApplier {
     @Override
@@ -95,6 +127,9 @@ final class BenchFunctions {
           .map(new Count<DeadLetter>(DEAD_LETTERS))
           .name("count dead letters")
           .uid("bench-count-dead-letters")
+          .map(new CountByReason())
+          .name("count dead letters by reason")
+          .uid("bench-count-dead-letters-by-reason")
           .sinkTo(new DiscardingSink<>())
           .name("discard dead letters")
           .uid("bench-discard-dead-letters");

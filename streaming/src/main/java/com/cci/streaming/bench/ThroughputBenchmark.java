@@ -132,6 +132,11 @@ public final class ThroughputBenchmark {
           (long) m[4]);
       System.out.println(
           "  alarms by rule: " + new java.util.TreeMap<>(BenchFunctions.ALARMS_BY_RULE));
+      if (!BenchFunctions.DEAD_BY_REASON.isEmpty()) {
+        System.out.println(
+            "  dead letters by reason: " + new java.util.TreeMap<>(BenchFunctions.DEAD_BY_REASON));
+        System.out.println("  first dead letters: " + BenchFunctions.DEAD_SAMPLES);
+      }
     }
     System.out.printf(
         Locale.ROOT,
@@ -213,6 +218,8 @@ public final class ThroughputBenchmark {
       c.set(0);
     }
     BenchFunctions.ALARMS_BY_RULE.clear();
+    BenchFunctions.DEAD_BY_REASON.clear();
+    BenchFunctions.DEAD_SAMPLES.clear();
     env.execute("p1-throughput");
     long end = System.nanoTime();
     long cpu = BenchData.processCpuNanos() - BenchData.firstRecordCpuNanos;

@@ -54,32 +54,61 @@ public final class ContactEventParser implements RecordParser<ContactEventRecord
   @Override
   public ContactEventRecord parse(String raw, long nowMs) throws RejectedRecordException {
     ParseSupport.precheck(raw, settings.maxRecordChars);
+    byte[] utf8 = ParseSupport.utf8(raw);
+    ContactEvent fast = ContactEventFastReader.read(utf8);
+    if (fast != null) {
+      try {
+        checkEnvelope(fast);
+        return toRecord(fast, fast.detail(), nowMs);
+      } catch (RejectedRecordException rejected) {
+        // fall through: the typed read below decides and words every rejection, as before
+      }
+    }
+    return parseTyped(utf8, nowMs);
+  }
+
+  /**
+   * The data-binding read (the reference behaviour): every record the fast reader leaves, and every
+   * rejection.
+   */
+  ContactEventRecord parseTyped(byte[] utf8, long nowMs) throws RejectedRecordException {
     ContactEvent e;
     ContactEventDetail d;
     try {
-      e = ENVELOPE.readValue(ParseSupport.utf8(raw));
+      e = ENVELOPE.readValue(utf8);
       d = e.detail();
       if (d == null) {
         if (e.detailType() != null || e.source() != null || e.version() != null) {
           throw new RejectedRecordException("EventBridge envelope without 'detail'");
         }
-        d = DETAIL.readValue(ParseSupport.utf8(raw)); // a bare detail object
+        d = DETAIL.readValue(utf8); // a bare detail object
       } else {
-        if (e.detailType() == null) {
-          throw new RejectedRecordException("missing detail-type");
-        }
-        if (!ContactEvent.DETAIL_TYPE.equals(e.detailType())) {
-          throw new RejectedRecordException(
-              "detail-type '" + e.detailType() + "' is not '" + ContactEvent.DETAIL_TYPE + "'");
-        }
-        if (e.source() != null && !ContactEvent.SOURCE.equals(e.source())) {
-          throw new RejectedRecordException(
-              "source '" + e.source() + "' is not '" + ContactEvent.SOURCE + "'");
-        }
+        checkEnvelope(e);
       }
     } catch (IOException ex) {
       throw ParseSupport.rejected(ex);
     }
+    return toRecord(e, d, nowMs);
+  }
+
+  /** An envelope with a detail: it must be Connect's. */
+  private static void checkEnvelope(ContactEvent e) throws RejectedRecordException {
+    if (e.detailType() == null) {
+      throw new RejectedRecordException("missing detail-type");
+    }
+    if (!ContactEvent.DETAIL_TYPE.equals(e.detailType())) {
+      throw new RejectedRecordException(
+          "detail-type '" + e.detailType() + "' is not '" + ContactEvent.DETAIL_TYPE + "'");
+    }
+    if (e.source() != null && !ContactEvent.SOURCE.equals(e.source())) {
+      throw new RejectedRecordException(
+          "source '" + e.source() + "' is not '" + ContactEvent.SOURCE + "'");
+    }
+  }
+
+  /** The checks on the read event and the record; {@code d} is the detail (or the bare object). */
+  private ContactEventRecord toRecord(ContactEvent e, ContactEventDetail d, long nowMs)
+      throws RejectedRecordException {
     long skew = settings.maxFutureSkewMs;
     ContactEventRecord r = new ContactEventRecord();
     r.contactId = requireText("detail.contactId", d.contactId());

@@ -44,7 +44,12 @@ final class ParseSupport {
    * into the contract records): the strict mapper's factory, so limits and features match.
    */
   static JsonParser streamingParser(String raw) throws IOException {
-    return STRICT.getFactory().createParser(utf8(raw));
+    return streamingParser(utf8(raw));
+  }
+
+  /** {@link #streamingParser(String)} over bytes already encoded. */
+  static JsonParser streamingParser(byte[] utf8) throws IOException {
+    return STRICT.getFactory().createParser(utf8);
   }
 
   /**

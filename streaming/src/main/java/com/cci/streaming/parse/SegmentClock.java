@@ -6,6 +6,7 @@ import com.cci.streaming.metrics.JobMetrics;
 import com.cci.streaming.records.SegmentAnchor;
 import com.cci.streaming.records.SegmentRecord;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import java.time.Instant;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
@@ -194,7 +195,15 @@ public class SegmentClock
                   ? " by the end of the input"
                   : " within "
                       + anchorWaitMs / 1000
-                      + " s of event time (parse.segment.anchor-wait)"));
+                      + " s of event time (parse.segment.anchor-wait; waiting since "
+                      + (st.contactSeenMs != null
+                          ? "the contact's start " + Instant.ofEpochMilli(st.contactSeenMs)
+                          : "the watermark")
+                      + ", deadline "
+                      + Instant.ofEpochMilli(deadline)
+                      + ", watermark "
+                      + Instant.ofEpochMilli(wm)
+                      + ")"));
       endWait(ctx, st);
     }
     Long t = st.touchedMs;

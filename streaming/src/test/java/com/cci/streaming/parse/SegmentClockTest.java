@@ -8,6 +8,7 @@ import com.cci.streaming.records.CtrRecord;
 import com.cci.streaming.records.DeadLetter;
 import com.cci.streaming.records.SegmentAnchor;
 import com.cci.streaming.records.SegmentRecord;
+import java.time.Instant;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
@@ -175,7 +176,10 @@ class SegmentClockTest {
                 assertThat(d.reason)
                     .contains("could not be timed")
                     .contains("c4")
-                    .contains("600 s of event time");
+                    .contains("600 s of event time")
+                    .contains("waiting since the contact's start " + Instant.ofEpochMilli(T0))
+                    .contains("deadline " + Instant.ofEpochMilli(T0 + WAIT))
+                    .contains("watermark " + Instant.ofEpochMilli(T0 + WAIT));
                 assertThat(d.payload).contains("\"contactId\":\"c4\"");
               });
     }
