@@ -205,6 +205,11 @@ public final class FulfillmentBenchmark {
     List<String> cmd = new ArrayList<>(javaCommand());
     cmd.add("-Xmx512m");
     cmd.add("-XX:+UseParallelGC");
+    // Extra flags for the webhook JVM only, e.g. a JFR recording while profiling.
+    String extra = System.getenv("CCI_BENCH_WEBHOOK_OPTS");
+    if (extra != null && !extra.isBlank()) {
+      cmd.addAll(List.of(extra.trim().split("\\s+")));
+    }
     cmd.add("-cp");
     cmd.add(System.getProperty("java.class.path"));
     cmd.add("com.cci.fulfillment.webhook.WebhookCommand");
