@@ -153,8 +153,9 @@ public final class FulfillmentBenchmark {
 
     // DynamoDB Local with the full JIT and a parallel collector: its test defaults (C1 only,
     // serial GC) favour start-up over throughput.
-    DynamoDbLocal dynamoLocal =
-        new DynamoDbLocal().jvmArgs(List.of("-Xmx1g", "-XX:+UseParallelGC"));
+    List<String> dynamoFlags = new ArrayList<>(List.of("-Xmx1g", "-XX:+UseParallelGC"));
+    dynamoFlags.addAll(extraFlags("CCI_BENCH_DYNAMODB_OPTS"));
+    DynamoDbLocal dynamoLocal = new DynamoDbLocal().jvmArgs(dynamoFlags);
     try (SandboxBank bank = SandboxBank.withDefaultSeed().start();
         DynamoDbLocal dynamo = (DynamoDbLocal) dynamoLocal.start()) {
       String table = "cci-fulfillment-auth";
@@ -205,11 +206,7 @@ public final class FulfillmentBenchmark {
     List<String> cmd = new ArrayList<>(javaCommand());
     cmd.add("-Xmx512m");
     cmd.add("-XX:+UseParallelGC");
-    // Extra flags for the webhook JVM only, e.g. a JFR recording while profiling.
-    String extra = System.getenv("CCI_BENCH_WEBHOOK_OPTS");
-    if (extra != null && !extra.isBlank()) {
-      cmd.addAll(List.of(extra.trim().split("\\s+")));
-    }
+    cmd.addAll(extraFlags("CCI_BENCH_WEBHOOK_OPTS"));
     cmd.add("-cp");
     cmd.add(System.getProperty("java.class.path"));
     cmd.add("com.cci.fulfillment.webhook.WebhookCommand");
@@ -578,6 +575,12 @@ public final class FulfillmentBenchmark {
       out.add(jar.toString());
     }
     return String.join(java.io.File.pathSeparator, out);
+  }
+
+  /** Extra JVM flags from an environment variable (e.g. a JFR recording while profiling). */
+  static List<String> extraFlags(String variable) {
+    String extra = System.getenv(variable);
+    return extra == null || extra.isBlank() ? List.of() : List.of(extra.trim().split("\\s+"));
   }
 
   static List<String> javaCommand() {
