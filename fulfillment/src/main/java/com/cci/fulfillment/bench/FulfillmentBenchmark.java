@@ -512,6 +512,8 @@ public final class FulfillmentBenchmark {
       throws Exception {
     List<String> cmd = new ArrayList<>(javaCommand());
     cmd.addAll(flags);
+    long launchedAt = System.currentTimeMillis();
+    cmd.add("-Dcci.launchedAtMs=" + launchedAt);
     cmd.add("-cp");
     cmd.add(classpath);
     cmd.add(ColdStartProbe.class.getName());
