@@ -121,7 +121,6 @@ class OpenModelLoadTest {
     OpenModelLoad.Result r =
         load.run(100, Duration.ofSeconds(1), bodies, OpenModelLoadTest::degraded);
     assertEquals(0, r.errors());
-    assertTrue(r.maxSendLagMicros() < 100_000, "the generator fell behind its schedule");
     // Requests 1..19 (due every 10 ms) wait > 100 ms behind the stall, plus the stall itself.
     long slow = r.corrected().getCountBetweenValues(100_000, r.corrected().getMaxValue());
     assertTrue(slow >= 15, "requests over 100 ms: " + slow);
