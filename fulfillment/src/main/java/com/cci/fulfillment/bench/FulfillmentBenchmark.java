@@ -63,7 +63,7 @@ public final class FulfillmentBenchmark {
     static Options parse(String[] args) {
       int rate = 1000;
       int duration = 60;
-      int warmup = 15;
+      int warmup = 30;
       int sessions = 120;
       int p7 = 3;
       boolean cds = true;
@@ -119,7 +119,7 @@ public final class FulfillmentBenchmark {
 
   static final String USAGE =
       """
-      Usage: ./cci bench fulfillment [--rate 1000] [--duration 60] [--warmup 15] [--sessions 120]
+      Usage: ./cci bench fulfillment [--rate 1000] [--duration 60] [--warmup 30] [--sessions 120]
                                      [--p7-runs 3] [--no-cds] [--skip-p6] [--skip-p7] [--seed 42]
         P6: open-model load at --rate req/s for --duration s (after --warmup s) against the
             webhook (own JVM) with the sandbox bank and DynamoDB Local; p50/p99 corrected for
@@ -234,15 +234,7 @@ public final class FulfillmentBenchmark {
 
       OpenModelLoad load = new OpenModelLoad(base.resolve("/lex"), Duration.ofSeconds(5));
       if (o.warmupSeconds() > 0) {
-        System.out.printf(
-            Locale.ROOT, "P6 warm-up: %d req/s for %d s...%n", o.rate(), o.warmupSeconds());
-        OpenModelLoad.Result w =
-            load.run(
-                o.rate(),
-                Duration.ofSeconds(o.warmupSeconds()),
-                bodies,
-                FulfillmentBenchmark::degraded);
-        System.out.printf(Locale.ROOT, "  warm-up errors %d%n", w.errors());
+        warmUp(o, load, bodies);
       }
       System.out.printf(
           Locale.ROOT, "P6 measured: %d req/s for %d s...%n", o.rate(), o.durationSeconds());
@@ -298,6 +290,37 @@ public final class FulfillmentBenchmark {
         webhook.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
       }
     }
+  }
+
+  /**
+   * Warm-up, discarded: the rate ramps up in ten steps from 10 % to 100 % of {@code --rate}, so the
+   * JIT compilers of the three JVMs (webhook, DynamoDB Local, bank and generator) get their work
+   * done while the system keeps up. At the full rate from a cold start, interpreted code falls
+   * behind, queues and connections pile up and the backlog can outlast the warm-up. Ends with a
+   * short pause so nothing of the warm-up is still queued when the measured window starts.
+   */
+  static void warmUp(Options o, OpenModelLoad load, List<byte[]> bodies) throws Exception {
+    int steps = Math.min(10, o.warmupSeconds());
+    int stepSeconds = Math.max(1, o.warmupSeconds() / steps);
+    System.out.printf(
+        Locale.ROOT,
+        "P6 warm-up: %d steps of %d s ramping to %d req/s...%n",
+        steps,
+        stepSeconds,
+        o.rate());
+    StringBuilder errors = new StringBuilder();
+    for (int k = 1; k <= steps; k++) {
+      int rate = Math.max(1, (int) ((long) o.rate() * k / steps));
+      OpenModelLoad.Result w =
+          load.run(rate, Duration.ofSeconds(stepSeconds), bodies, FulfillmentBenchmark::degraded);
+      errors
+          .append(errors.length() == 0 ? "" : ", ")
+          .append(rate)
+          .append("/s: ")
+          .append(w.errors());
+    }
+    System.out.println("  warm-up errors per step: " + errors);
+    Thread.sleep(1_000);
   }
 
   /** The request mix (seeded): what callers ask a bank's bot most. */
