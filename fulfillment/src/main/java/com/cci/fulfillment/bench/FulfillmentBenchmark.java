@@ -63,7 +63,7 @@ public final class FulfillmentBenchmark {
     static Options parse(String[] args) {
       int rate = 1000;
       int duration = 60;
-      int warmup = 30;
+      int warmup = 60;
       int sessions = 120;
       int p7 = 3;
       boolean cds = true;
@@ -119,7 +119,7 @@ public final class FulfillmentBenchmark {
 
   static final String USAGE =
       """
-      Usage: ./cci bench fulfillment [--rate 1000] [--duration 60] [--warmup 30] [--sessions 120]
+      Usage: ./cci bench fulfillment [--rate 1000] [--duration 60] [--warmup 60] [--sessions 120]
                                      [--p7-runs 3] [--no-cds] [--skip-p6] [--skip-p7] [--seed 42]
         P6: open-model load at --rate req/s for --duration s (after --warmup s) against the
             webhook (own JVM) with the sandbox bank and DynamoDB Local; p50/p99 corrected for
