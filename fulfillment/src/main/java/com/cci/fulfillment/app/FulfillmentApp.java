@@ -15,6 +15,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -98,11 +100,32 @@ public final class FulfillmentApp implements AutoCloseable {
           "CCI_BANK_URL is not set: point it at the core-banking API (./cci webhook starts a"
               + " sandbox bank when it is unset)");
     }
-    CoreBankingClient bank = new CoreBankingClient(config.bankClientConfig());
     AwsClients aws =
         AwsClients.forEndpoints(
             config.kinesisEndpoint().orElse(null), config.dynamoEndpoint().orElse(null), null);
-    DynamoDbClient dynamo = aws.dynamoDb();
+    // The DynamoDB client (SDK class loading, interceptors, auth schemes: the slowest part of a
+    // cold start) is built on its own thread while the bank client and the router are built here.
+    CompletableFuture<DynamoDbClient> dynamoFuture = new CompletableFuture<>();
+    Thread builder =
+        new Thread(
+            () -> {
+              try {
+                dynamoFuture.complete(
+                    AuthDynamoClient.build(config.dynamoEndpoint().orElse(null), aws.region()));
+              } catch (Throwable t) {
+                dynamoFuture.completeExceptionally(t);
+              }
+            },
+            "dynamo-client-init");
+    builder.setDaemon(true);
+    builder.start();
+    CoreBankingClient bank = new CoreBankingClient(config.bankClientConfig());
+    DynamoDbClient dynamo;
+    try {
+      dynamo = dynamoFuture.join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : e;
+    }
     if (config.createAuthTable()) {
       AuthTable.ensure(dynamo, config.authTable());
     }

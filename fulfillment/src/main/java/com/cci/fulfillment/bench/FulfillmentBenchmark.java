@@ -63,7 +63,7 @@ public final class FulfillmentBenchmark {
     static Options parse(String[] args) {
       int rate = 1000;
       int duration = 60;
-      int warmup = 15;
+      int warmup = 60;
       int sessions = 120;
       int p7 = 3;
       boolean cds = true;
@@ -119,7 +119,7 @@ public final class FulfillmentBenchmark {
 
   static final String USAGE =
       """
-      Usage: ./cci bench fulfillment [--rate 1000] [--duration 60] [--warmup 15] [--sessions 120]
+      Usage: ./cci bench fulfillment [--rate 1000] [--duration 60] [--warmup 60] [--sessions 120]
                                      [--p7-runs 3] [--no-cds] [--skip-p6] [--skip-p7] [--seed 42]
         P6: open-model load at --rate req/s for --duration s (after --warmup s) against the
             webhook (own JVM) with the sandbox bank and DynamoDB Local; p50/p99 corrected for
@@ -153,8 +153,9 @@ public final class FulfillmentBenchmark {
 
     // DynamoDB Local with the full JIT and a parallel collector: its test defaults (C1 only,
     // serial GC) favour start-up over throughput.
-    DynamoDbLocal dynamoLocal =
-        new DynamoDbLocal().jvmArgs(List.of("-Xmx1g", "-XX:+UseParallelGC"));
+    List<String> dynamoFlags = new ArrayList<>(List.of("-Xmx1g", "-XX:+UseParallelGC"));
+    dynamoFlags.addAll(extraFlags("CCI_BENCH_DYNAMODB_OPTS"));
+    DynamoDbLocal dynamoLocal = new DynamoDbLocal().jvmArgs(dynamoFlags);
     try (SandboxBank bank = SandboxBank.withDefaultSeed().start();
         DynamoDbLocal dynamo = (DynamoDbLocal) dynamoLocal.start()) {
       String table = "cci-fulfillment-auth";
@@ -203,8 +204,10 @@ public final class FulfillmentBenchmark {
     int port = freePort();
     Path log = work.resolve("webhook.log");
     List<String> cmd = new ArrayList<>(javaCommand());
-    cmd.add("-Xmx512m");
-    cmd.add("-XX:+UseParallelGC");
+    // A fixed heap with a large young generation: the AWS SDK allocates ~100 KB per DynamoDB call,
+    // and fewer young collections mean fewer requests held up by a pause.
+    cmd.addAll(List.of("-Xms1g", "-Xmx1g", "-Xmn768m", "-XX:+UseParallelGC"));
+    cmd.addAll(extraFlags("CCI_BENCH_WEBHOOK_OPTS"));
     cmd.add("-cp");
     cmd.add(System.getProperty("java.class.path"));
     cmd.add("com.cci.fulfillment.webhook.WebhookCommand");
@@ -232,15 +235,7 @@ public final class FulfillmentBenchmark {
 
       OpenModelLoad load = new OpenModelLoad(base.resolve("/lex"), Duration.ofSeconds(5));
       if (o.warmupSeconds() > 0) {
-        System.out.printf(
-            Locale.ROOT, "P6 warm-up: %d req/s for %d s...%n", o.rate(), o.warmupSeconds());
-        OpenModelLoad.Result w =
-            load.run(
-                o.rate(),
-                Duration.ofSeconds(o.warmupSeconds()),
-                bodies,
-                FulfillmentBenchmark::degraded);
-        System.out.printf(Locale.ROOT, "  warm-up errors %d%n", w.errors());
+        warmUp(o, load, bodies);
       }
       System.out.printf(
           Locale.ROOT, "P6 measured: %d req/s for %d s...%n", o.rate(), o.durationSeconds());
@@ -296,6 +291,37 @@ public final class FulfillmentBenchmark {
         webhook.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
       }
     }
+  }
+
+  /**
+   * Warm-up, discarded: the rate ramps up in ten steps from 10 % to 100 % of {@code --rate}, so the
+   * JIT compilers of the three JVMs (webhook, DynamoDB Local, bank and generator) get their work
+   * done while the system keeps up. At the full rate from a cold start, interpreted code falls
+   * behind, queues and connections pile up and the backlog can outlast the warm-up. Ends with a
+   * short pause so nothing of the warm-up is still queued when the measured window starts.
+   */
+  static void warmUp(Options o, OpenModelLoad load, List<byte[]> bodies) throws Exception {
+    int steps = Math.min(10, o.warmupSeconds());
+    int stepSeconds = Math.max(1, o.warmupSeconds() / steps);
+    System.out.printf(
+        Locale.ROOT,
+        "P6 warm-up: %d steps of %d s ramping to %d req/s...%n",
+        steps,
+        stepSeconds,
+        o.rate());
+    StringBuilder errors = new StringBuilder();
+    for (int k = 1; k <= steps; k++) {
+      int rate = Math.max(1, (int) ((long) o.rate() * k / steps));
+      OpenModelLoad.Result w =
+          load.run(rate, Duration.ofSeconds(stepSeconds), bodies, FulfillmentBenchmark::degraded);
+      errors
+          .append(errors.length() == 0 ? "" : ", ")
+          .append(rate)
+          .append("/s: ")
+          .append(w.errors());
+    }
+    System.out.println("  warm-up errors per step: " + errors);
+    Thread.sleep(1_000);
   }
 
   /** The request mix (seeded): what callers ask a bank's bot most. */
@@ -510,6 +536,8 @@ public final class FulfillmentBenchmark {
       throws Exception {
     List<String> cmd = new ArrayList<>(javaCommand());
     cmd.addAll(flags);
+    long launchedAt = System.currentTimeMillis();
+    cmd.add("-Dcci.launchedAtMs=" + launchedAt);
     cmd.add("-cp");
     cmd.add(classpath);
     cmd.add(ColdStartProbe.class.getName());
@@ -573,6 +601,12 @@ public final class FulfillmentBenchmark {
       out.add(jar.toString());
     }
     return String.join(java.io.File.pathSeparator, out);
+  }
+
+  /** Extra JVM flags from an environment variable (e.g. a JFR recording while profiling). */
+  static List<String> extraFlags(String variable) {
+    String extra = System.getenv(variable);
+    return extra == null || extra.isBlank() ? List.of() : List.of(extra.trim().split("\\s+"));
   }
 
   static List<String> javaCommand() {

@@ -38,6 +38,38 @@ final class ClassPreloader {
 
   private ClassPreloader() {}
 
+  /**
+   * Builds the Jackson (de)serializers of the first invocation: the Lex response and the
+   * core-banking models. Pure computation on constant data (no I/O, no randomness).
+   */
+  static void warmJackson() {
+    try {
+      var mapper = com.cci.schemas.Json.mapper();
+      mapper
+          .writerFor(com.cci.schemas.lex.LexV2Response.class)
+          .writeValueAsBytes(com.cci.fulfillment.app.SafeReplies.escalate("warm-up"));
+      for (Class<?> c : BANK_MODELS) {
+        mapper.readerFor(c); // constructs and caches the root deserializer
+      }
+      mapper.readerFor(
+          mapper
+              .getTypeFactory()
+              .constructParametricType(
+                  com.cci.fulfillment.bank.BankModels.Page.class,
+                  com.cci.fulfillment.bank.BankModels.Account.class));
+    } catch (java.io.IOException | RuntimeException | LinkageError ignored) {
+      // only a warm-up: the first invocation does the work itself
+    }
+  }
+
+  private static final List<Class<?>> BANK_MODELS =
+      List.of(
+          com.cci.fulfillment.bank.BankModels.Customer.class,
+          com.cci.fulfillment.bank.BankModels.Account.class,
+          com.cci.fulfillment.bank.BankModels.Balance.class,
+          com.cci.fulfillment.bank.BankModels.Loan.class,
+          com.cci.fulfillment.bank.BankModels.PinVerification.class);
+
   static void start() {
     if (started) {
       return;
@@ -54,6 +86,7 @@ final class ClassPreloader {
                   // optional: nothing to warm
                 }
               }
+              warmJackson();
             },
             "class-preload");
     t.setDaemon(true);

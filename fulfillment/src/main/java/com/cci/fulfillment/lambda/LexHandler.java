@@ -32,6 +32,11 @@ import java.util.Map;
  * {@code CCI_EVENTS_FLUSH_MS} to reach Kinesis (a Lambda container is frozen between invocations).
  */
 public final class LexHandler implements RequestStreamHandler {
+  static {
+    // First, so the SDK/HTTP/router classes load on another core while Jackson builds READER.
+    ClassPreloader.start();
+  }
+
   private static final ObjectReader READER = Json.mapper().readerFor(LexV2Event.class);
   private static final ObjectWriter WRITER = Json.mapper().writerFor(LexV2Response.class);
 
@@ -64,8 +69,30 @@ public final class LexHandler implements RequestStreamHandler {
     }
   }
 
+  /**
+   * Starts wiring the clients on another thread; {@code app.router()} waits for it (or does it
+   * itself if this thread has not got there yet). A failure is left to {@code router()} to report.
+   */
+  private void wireInBackground() {
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                app.router();
+              } catch (RuntimeException reportedByTheCaller) {
+                // router() on the invocation thread tries again and answers safely
+              }
+            },
+            "wire-clients");
+    t.setDaemon(true);
+    t.start();
+  }
+
   /** The reply to one raw event. Never throws. */
   LexV2Response answer(byte[] body) {
+    if (!app.isWired()) {
+      wireInBackground(); // the first event: build the clients while the event is parsed
+    }
     LexV2Event event;
     try {
       event = READER.readValue(body);

@@ -157,7 +157,7 @@ public final class LexWebhook implements AutoCloseable {
     }
     byte[] body;
     try {
-      body = readBody(request);
+      body = readBody(request, declared);
     } catch (IllegalArgumentException tooLarge) {
       reject(
           response, callback, 413, error("too_large", "the body exceeds " + MAX_BODY + " bytes"));
@@ -218,8 +218,13 @@ public final class LexWebhook implements AutoCloseable {
     response.write(true, ByteBuffer.wrap(out), callback);
   }
 
-  private static byte[] readBody(Request request) throws IOException {
+  private static byte[] readBody(Request request, long declared) throws IOException {
     try (var in = Content.Source.asInputStream(request)) {
+      if (declared >= 0) { // Content-Length known (and <= MAX_BODY): one exact buffer
+        byte[] b = new byte[(int) declared];
+        int n = in.readNBytes(b, 0, b.length);
+        return n == b.length ? b : java.util.Arrays.copyOf(b, n);
+      }
       byte[] b = in.readNBytes(MAX_BODY + 1);
       if (b.length > MAX_BODY) {
         throw new IllegalArgumentException("too large");

@@ -1,0 +1,73 @@
+package com.cci.fulfillment.app;
+
+import com.cci.local.AwsClients;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.endpoints.AccountIdEndpointMode;
+import software.amazon.awssdk.endpoints.Endpoint;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
+import software.amazon.awssdk.services.dynamodb.endpoints.DynamoDbEndpointProvider;
+
+/**
+ * The DynamoDB client of the authentication store, built for a per-turn {@code GetItem} on the
+ * reply path.
+ *
+ * <p>With an explicit endpoint ({@code AWS_ENDPOINT_URL_DYNAMODB}, e.g. DynamoDB Local) the
+ * endpoint is fixed: a constant {@link DynamoDbEndpointProvider} replaces the SDK's endpoint rules
+ * engine, which otherwise evaluates its rule set (and parses the URL) on every call only to arrive
+ * at the same override. Without one, the SDK's own regional resolution is kept. Account-id based
+ * endpoints are off (the auth table is addressed by name in the caller's own account). Timeouts fit
+ * a turn budget of a few seconds, not the SDK's defaults.
+ */
+public final class AuthDynamoClient {
+  private AuthDynamoClient() {}
+
+  static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
+  static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(5);
+  static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(5);
+
+  /** A client for {@code endpoint} (null = the SDK's regional endpoint) in {@code region}. */
+  public static DynamoDbClient build(URI endpoint, Region region) {
+    DynamoDbClientBuilder b =
+        DynamoDbClient.builder()
+            .httpClientBuilder(
+                UrlConnectionHttpClient.builder()
+                    .connectionTimeout(CONNECT_TIMEOUT)
+                    .socketTimeout(SOCKET_TIMEOUT))
+            .region(region)
+            .credentialsProvider(credentials(endpoint))
+            .accountIdEndpointMode(AccountIdEndpointMode.DISABLED)
+            .overrideConfiguration(o -> o.apiCallAttemptTimeout(ATTEMPT_TIMEOUT));
+    if (endpoint != null) {
+      Endpoint fixed = Endpoint.builder().url(endpoint).build();
+      CompletableFuture<Endpoint> answer = CompletableFuture.completedFuture(fixed);
+      b.endpointOverride(endpoint).endpointProvider(params -> answer);
+    }
+    return b.build();
+  }
+
+  /** Loopback endpoints (DynamoDB Local) get the local dummy credentials; others the SDK chain. */
+  static AwsCredentialsProvider credentials(URI endpoint) {
+    if (endpoint != null && isLoopback(endpoint.getHost())) {
+      return StaticCredentialsProvider.create(AwsClients.LOCAL_CREDENTIALS);
+    }
+    return DefaultCredentialsProvider.builder().build();
+  }
+
+  /** Literal loopback names only: no DNS lookup. */
+  static boolean isLoopback(String host) {
+    if (host == null) {
+      return false;
+    }
+    String h = host.toLowerCase(Locale.ROOT);
+    return h.equals("localhost") || h.startsWith("127.") || h.equals("[::1]") || h.equals("::1");
+  }
+}
