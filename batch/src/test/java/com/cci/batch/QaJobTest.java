@@ -294,4 +294,24 @@ class QaJobTest {
     assertThat(SparkTestSession.get().read().parquet(out + "/qa_results").count())
         .isEqualTo(r.accounting().scored());
   }
+
+  @Test
+  @Order(7)
+  void registeringAgainOverAnotherOutputMovesTheTablesThere() {
+    // The local metastore outlives runs: a second output folder must not leave the tables (or the
+    // view) pointing at the first one, and the first output's files stay where they are.
+    SparkSession spark = SparkTestSession.get();
+    String other = tmp.resolve("driver-side").toString();
+    com.cci.batch.catalog.SparkCatalog.register(spark, "cci_qa_test", other);
+    String location =
+        spark.sql("describe table extended cci_qa_test.qa_results").collectAsList().stream()
+            .filter(row -> "Location".equals(row.getString(0)))
+            .map(row -> row.getString(1))
+            .findFirst()
+            .orElseThrow();
+    assertThat(location).endsWith("driver-side/qa_results");
+    assertThat(spark.sql("select count(*) from cci_qa_test.qa_results").first().getLong(0))
+        .isEqualTo(spark.read().parquet(other + "/qa_results").count());
+    assertThat(table(QaTables.QA_RESULTS).count()).isPositive();
+  }
 }

@@ -5,6 +5,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.TableIdentifier;
+import org.apache.spark.sql.catalyst.analysis.NoSuchDatabaseException;
+import org.apache.spark.sql.catalyst.analysis.NoSuchTableException;
+import org.apache.spark.sql.catalyst.catalog.CatalogTable;
+import org.apache.spark.sql.catalyst.catalog.CatalogTableType;
+import scala.Option;
 
 /**
  * Registers the output tables in Spark's own catalog (the session's, or the Hive metastore when the
@@ -24,6 +30,7 @@ public final class SparkCatalog {
       if (!exists(spark, location)) {
         continue;
       }
+      dropIfElsewhere(spark, database, table, location);
       String ddl =
           "CREATE TABLE IF NOT EXISTS "
               + database
@@ -49,6 +56,52 @@ public final class SparkCatalog {
               + " AS "
               + TableDefinitions.criteriaViewSql(database));
     }
+  }
+
+  /**
+   * A table registered earlier over another output folder (the local metastore outlives runs) is
+   * dropped before it is registered again over this one. The tables are external: dropping one
+   * removes only the catalog entry, never the Parquet files.
+   */
+  private static void dropIfElsewhere(
+      SparkSession spark, String database, String table, String location) {
+    if (!spark.catalog().tableExists(database, table)) {
+      return;
+    }
+    CatalogTable existing;
+    try {
+      existing =
+          spark
+              .sessionState()
+              .catalog()
+              .getTableMetadata(new TableIdentifier(table, Option.apply(database)));
+    } catch (NoSuchDatabaseException | NoSuchTableException e) {
+      return;
+    }
+    if (existing.tableType() != CatalogTableType.EXTERNAL()) {
+      throw new IllegalStateException(
+          database + "." + table + " exists and is not an external table; not replacing it");
+    }
+    String wanted = qualified(spark, location);
+    String registered = existing.location().toString();
+    if (!stripSlash(registered).equals(stripSlash(wanted))) {
+      spark.sql("DROP TABLE " + database + "." + table);
+    }
+  }
+
+  private static String qualified(SparkSession spark, String location) {
+    try {
+      Path p = new Path(location);
+      return p.getFileSystem(spark.sparkContext().hadoopConfiguration())
+          .makeQualified(p)
+          .toString();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String stripSlash(String s) {
+    return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
   }
 
   private static String ddlColumns(String table) {
