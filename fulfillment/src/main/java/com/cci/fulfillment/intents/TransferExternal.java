@@ -82,17 +82,9 @@ public final class TransferExternal extends BankingIntent {
       return from.reply();
     }
     Account f = from.account();
-    if (f.balance() != null && f.balance().compareTo(amount) < 0) {
-      return Replies.elicit(
-          ctx,
-          AMOUNT,
-          Say.builder()
-              .text("You have ")
-              .money(f.balance())
-              .text(" available in ")
-              .append(Accounts.describe(f))
-              .text(". How much would you like to send?")
-              .build());
+    Reply shortOfFunds = Transfers.shortOfFunds(ctx, AMOUNT, f, amount, "send");
+    if (shortOfFunds != null) {
+      return shortOfFunds;
     }
     TransferRequest request =
         new TransferRequest(

@@ -57,17 +57,9 @@ public final class TransferInternal extends BankingIntent {
       return to.reply();
     }
     Account f = from.account();
-    if (f.balance() != null && f.balance().compareTo(amount) < 0) {
-      return Replies.elicit(
-          ctx,
-          AMOUNT,
-          Say.builder()
-              .text("You have ")
-              .money(f.balance())
-              .text(" available in ")
-              .append(Accounts.describe(f))
-              .text(". How much would you like to transfer?")
-              .build());
+    Reply shortOfFunds = Transfers.shortOfFunds(ctx, AMOUNT, f, amount, "transfer");
+    if (shortOfFunds != null) {
+      return shortOfFunds;
     }
     TransferRequest request =
         new TransferRequest(

@@ -1,6 +1,7 @@
 package com.cci.fulfillment.intents;
 
 import com.cci.fulfillment.bank.BankApiException;
+import com.cci.fulfillment.bank.BankModels.Account;
 import com.cci.fulfillment.bank.BankModels.TransferRequest;
 import com.cci.fulfillment.bank.BankModels.TransferResult;
 import com.cci.fulfillment.bank.BankUnavailableException;
@@ -14,6 +15,7 @@ import com.cci.fulfillment.session.SessionContract.Queue;
 import com.cci.schemas.fulfillment.FulfillmentEvent.ErrorClass;
 import com.cci.schemas.fulfillment.FulfillmentEvent.Outcome;
 import com.cci.schemas.lex.Intent;
+import java.math.BigDecimal;
 
 /**
  * The confirm-then-move-money step shared by both transfer intents: without a confirmation the
@@ -24,6 +26,29 @@ import com.cci.schemas.lex.Intent;
  */
 final class Transfers {
   private Transfers() {}
+
+  /**
+   * Re-asks for the amount when the source account's balance does not cover it; null when it does
+   * (or the balance is unknown — the bank then has the last word).
+   *
+   * @param verb "send" or "transfer", as the intent's own prompt says it
+   */
+  static Reply shortOfFunds(
+      TurnContext ctx, String amountSlot, Account from, BigDecimal amount, String verb) {
+    if (from.balance() == null || from.balance().compareTo(amount) >= 0) {
+      return null;
+    }
+    return Replies.elicit(
+        ctx,
+        amountSlot,
+        Say.builder()
+            .text("You have ")
+            .money(from.balance())
+            .text(" available in ")
+            .append(Accounts.describe(from))
+            .text(". How much would you like to " + verb + "?")
+            .build());
+  }
 
   /**
    * @param summary "$100.00 from your checking account ending in 0401 to ..." (masked)

@@ -33,17 +33,7 @@ public final class Replies {
 
   /** Done: Close, Fulfilled. */
   public static Reply fulfilled(TurnContext ctx, Say say) {
-    done(ctx);
-    return reply(
-        ctx,
-        LexResponses.close(
-            safe(ctx.intent()),
-            Intent.State.FULFILLED,
-            ctx.outgoingAttributes(),
-            say.messages(ctx.voice())),
-        Outcome.FULFILLED,
-        null,
-        null);
+    return close(ctx, say, Intent.State.FULFILLED, Outcome.FULFILLED, null, null);
   }
 
   /** Asks for {@code slot} again or for the first time; its current value is cleared. */
@@ -116,15 +106,23 @@ public final class Replies {
 
   /** The request cannot be done (a business refusal, bad input): Close, Failed. */
   public static Reply failed(TurnContext ctx, Say say, ErrorClass errorClass, String code) {
+    return close(ctx, say, Intent.State.FAILED, Outcome.FAILED, errorClass, code);
+  }
+
+  /** Ends the intent: Close with {@code state}, pending-intent bookkeeping done. */
+  private static Reply close(
+      TurnContext ctx,
+      Say say,
+      Intent.State state,
+      Outcome outcome,
+      ErrorClass errorClass,
+      String code) {
     done(ctx);
     return reply(
         ctx,
         LexResponses.close(
-            safe(ctx.intent()),
-            Intent.State.FAILED,
-            ctx.outgoingAttributes(),
-            say.messages(ctx.voice())),
-        Outcome.FAILED,
+            safe(ctx.intent()), state, ctx.outgoingAttributes(), say.messages(ctx.voice())),
+        outcome,
         errorClass,
         code);
   }
