@@ -132,7 +132,7 @@ public final class QaJob {
 
     // Calls already scored with the same form and model are skipped unless --force.
     Optional<Dataset<Row>> existingResults =
-        writer.existing(QaTables.QA_RESULTS, cfg.date(), listing.tenants());
+        writer.snapshot(QaTables.QA_RESULTS, cfg.date(), listing.tenants());
     JavaRDD<TranscriptRow> toScore = calls;
     if (!cfg.force() && existingResults.isPresent()) {
       Set<String> done = new HashSet<>();
@@ -217,6 +217,8 @@ public final class QaJob {
             sums.attempts());
 
     write(spark, cfg, writer, listing.tenants(), existingResults, scored, allQuarantine, started);
+    // Only after a successful write: if it failed half-way, the staged copy holds the old rows.
+    writer.dropStaging();
 
     List<String> reasons =
         allQuarantine.take(50).stream()
@@ -303,7 +305,7 @@ public final class QaJob {
       Dataset<Row> keptResults = existingResults.get().join(newIds, "call_id", "left_anti");
       results = results.unionByName(keptResults);
       Optional<Dataset<Row>> existingCriteria =
-          writer.existing(QaTables.QA_CRITERIA, cfg.date(), tenants);
+          writer.snapshot(QaTables.QA_CRITERIA, cfg.date(), tenants);
       if (existingCriteria.isPresent()) {
         Dataset<Row> kept =
             existingCriteria.get().join(keptResults.select("call_id"), "call_id", "left_semi");

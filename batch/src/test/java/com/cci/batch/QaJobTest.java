@@ -214,6 +214,9 @@ class QaJobTest {
     assertThat(results.count()).isEqualTo(all);
     assertThat(results.select("call_id").distinct().count()).isEqualTo(all);
     assertThat(table(QaTables.QA_CRITERIA).count()).isEqualTo(all * FORM.allCriteria().size());
+    // the old rows were staged for the rewrite and the staged copies are gone
+    assertThat(output.resolve("_staging/" + QaTables.QA_RESULTS)).isDirectory().isEmptyDirectory();
+    assertThat(output.resolve("_staging/" + QaTables.QA_CRITERIA)).isDirectory().isEmptyDirectory();
   }
 
   @Test

@@ -27,7 +27,7 @@ public final class AgentQueueJoin {
       Collection<String> tenants,
       Dataset<Row> rows) {
     Optional<Dataset<Row>> ctr =
-        new PartitionWriter(spark, output).existing(QaTables.CONTACT_RECORDS, date, tenants);
+        new PartitionWriter(spark, output).read(QaTables.CONTACT_RECORDS, date, tenants);
     if (ctr.isEmpty()) {
       return rows;
     }

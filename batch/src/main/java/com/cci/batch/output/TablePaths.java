@@ -20,6 +20,14 @@ public final class TablePaths {
     return table(output, table) + "/tenant_id=" + tenantId + "/call_date=" + date;
   }
 
+  /**
+   * {@code <output>/_staging/<table>/<run>}: outside every table's location, and a leading
+   * underscore that Spark, Hive and Athena skip as a hidden folder.
+   */
+  public static String staging(String output, String table, String run) {
+    return stripSlash(output) + "/_staging/" + table + "/" + run;
+  }
+
   static String stripSlash(String s) {
     String out = s;
     while (out.endsWith("/") && out.length() > 1) {
