@@ -415,27 +415,9 @@ public final class ConnectContentRenderer implements ContentRenderer {
     Analysis a = new Analysis(ctx, conversation);
     switch (format) {
       case CONTACT_LENS_VOICE:
-        return new TranscriptFile(
-            ctx.tenantId()
-                + "/Analysis/Voice/"
-                + DAY_PATH.format(ctx.disconnected())
-                + "/"
-                + ctx.contactId()
-                + "_analysis_"
-                + SECONDS.format(ctx.disconnected())
-                + ".json",
-            contactLensVoice(a));
+        return new TranscriptFile(analysisKey(ctx, "Voice"), contactLensVoice(a));
       case CONTACT_LENS_CHAT:
-        return new TranscriptFile(
-            ctx.tenantId()
-                + "/Analysis/Chat/"
-                + DAY_PATH.format(ctx.disconnected())
-                + "/"
-                + ctx.contactId()
-                + "_analysis_"
-                + SECONDS.format(ctx.disconnected())
-                + ".json",
-            contactLensChat(a));
+        return new TranscriptFile(analysisKey(ctx, "Chat"), contactLensChat(a));
       case TCA:
         return new TranscriptFile(
             ctx.tenantId()
@@ -448,6 +430,23 @@ public final class ConnectContentRenderer implements ContentRenderer {
       default:
         throw new IllegalArgumentException("unsupported transcript format " + format);
     }
+  }
+
+  /**
+   * Contact Lens' post-call output key: {@code <tenant>/Analysis/<Voice|Chat>/yyyy/MM/dd/
+   * <contactId>_analysis_<disconnect time>.json}.
+   */
+  private static String analysisKey(ContactContext ctx, String channelFolder) {
+    return ctx.tenantId()
+        + "/Analysis/"
+        + channelFolder
+        + "/"
+        + DAY_PATH.format(ctx.disconnected())
+        + "/"
+        + ctx.contactId()
+        + "_analysis_"
+        + SECONDS.format(ctx.disconnected())
+        + ".json";
   }
 
   private String contactLensVoice(Analysis a) {
