@@ -19,6 +19,7 @@ import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The bot rules in event-time order: {@link FulfillmentEventTimeOrder} releases one sequence of
@@ -26,6 +27,9 @@ import org.junit.jupiter.api.Test;
  * that sequence raises and clears the same alarms however far the watermark had got (expiries
  * caught up by records that run ahead of it).
  */
+// A harness whose state never drains loops on window/expiry timers up to Long.MAX_VALUE: fail
+// fast instead of holding the shared CPU (the thread is abandoned; the fork exits after the run).
+@Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class FulfillmentEventTimeOrderTest {
   private static final long T0 = Instant.parse("2026-11-20T15:00:00Z").toEpochMilli();
   private static final long BOUND = 5_000; // out-of-orderness of the shuffled arrivals

@@ -19,7 +19,11 @@ import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
+// A harness whose state never drains loops on window/expiry timers up to Long.MAX_VALUE: fail
+// fast instead of holding the shared CPU (the thread is abandoned; the fork exits after the run).
+@Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class QueueAnalyticsFunctionTest {
   /** A whole minute (Friday 2026-11-20 15:00 UTC, 10:00 in New York). */
   static final long T0 = Instant.parse("2026-11-20T15:00:00Z").toEpochMilli();
