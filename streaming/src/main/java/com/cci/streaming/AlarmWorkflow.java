@@ -1,9 +1,11 @@
 package com.cci.streaming;
 
 import com.cci.kinesis.Streams;
+import com.cci.streaming.config.EvaluationOrder;
 import com.cci.streaming.config.JobConfig;
 import com.cci.streaming.config.ParseSettings;
 import com.cci.streaming.config.WatermarkSettings;
+import com.cci.streaming.functions.bot.FulfillmentEventTimeOrder;
 import com.cci.streaming.functions.conversation.ConversationPipeline;
 import com.cci.streaming.functions.queue.QueueOutputs;
 import com.cci.streaming.functions.queue.QueuePipeline;
@@ -60,8 +62,8 @@ public final class AlarmWorkflow {
    * One raw-JSON stream per input (logical names of {@link Streams#INPUTS}).
    *
    * @param bounded the inputs end (a replay over files): event time alone drives the job (queue
-   *     transitions in event-time order, no processing-time QUEUE_WAIT fallback) and the run is
-   *     reproducible
+   *     transitions and bot records in event-time order, no processing-time QUEUE_WAIT fallback,
+   *     whatever {@code evaluation-order} says) and the run is reproducible
    */
   public record Inputs(
       DataStream<String> ctr,
@@ -181,7 +183,7 @@ public final class AlarmWorkflow {
         ConversationPipeline.define(
             DataStreamUtils.reinterpretAsKeyedStream(
                 segments, new ConversationPipeline.ContactKey(), Types.STRING),
-            fulfillment,
+            eventTimeOrder(in, cfg) ? FulfillmentEventTimeOrder.define(fulfillment) : fulfillment,
             cfg.conversationRules());
 
     DataStream<AlarmEvent> alarms = queue.alarms().union(conversationAlarms);
@@ -198,13 +200,23 @@ public final class AlarmWorkflow {
   }
 
   /**
-   * The queue rules for these inputs: on bounded inputs (replays) {@link
-   * QueueRulesConfig#forReplay()} — transitions applied in event-time order and no processing-time
-   * QUEUE_WAIT fallback ({@code wait.fallback.seconds} = 0), so the output depends on the input
-   * only, not on parallelism or how fast the replay runs.
+   * Whether the queue and bot rules run in event-time order: on bounded inputs (replays) always,
+   * live when {@code rules} {@code evaluation-order=event-time} ({@link EvaluationOrder}). Then the
+   * bot rules read the fulfillment records through {@link FulfillmentEventTimeOrder} and the queue
+   * rules use {@link QueueRulesConfig#inEventTimeOrder()}: the output depends on the input only,
+   * not on parallelism, how fast or in which interleaving the inputs are read, or a restore.
+   */
+  static boolean eventTimeOrder(Inputs in, JobConfig cfg) {
+    return in.bounded() || cfg.evaluationOrder() == EvaluationOrder.EVENT_TIME;
+  }
+
+  /**
+   * The queue rules for these inputs: in event-time order ({@link #eventTimeOrder}) {@link
+   * QueueRulesConfig#inEventTimeOrder()} — transitions applied in event-time order and no
+   * processing-time QUEUE_WAIT fallback ({@code wait.fallback.seconds} = 0).
    */
   static QueueRulesConfig queueRules(Inputs in, JobConfig cfg) {
-    return in.bounded() ? cfg.queueRules().forReplay() : cfg.queueRules();
+    return eventTimeOrder(in, cfg) ? cfg.queueRules().inEventTimeOrder() : cfg.queueRules();
   }
 
   private static <T> SingleOutputStreamOperator<T> parse(

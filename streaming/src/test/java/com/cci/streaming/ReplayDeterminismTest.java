@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalTime;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -32,9 +33,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ReplayDeterminismTest {
   /**
-   * Every rule: replays apply queue transitions in event-time order ({@code
-   * QueueRulesConfig.forReplay()}; a transition repaired from a CTR at the CTR's time, when the
-   * tracker can first know it) and segments are timed from their contact's anchor ({@code
+   * Every rule: replays run in event-time order — queue transitions applied in event-time order
+   * ({@code QueueRulesConfig.inEventTimeOrder()}; a transition repaired from a CTR at the CTR's
+   * time, when the tracker can first know it), bot records released sorted per event-time second
+   * ({@code FulfillmentEventTimeOrder}) to a bot rule that judges every window expiry a record runs
+   * ahead of before that record — and segments are timed from their contact's anchor ({@code
    * SegmentClock}), so nothing depends on how the sources interleave or how far a watermark got.
    */
   static final Set<String> COMPARED =
@@ -71,6 +74,11 @@ class ReplayDeterminismTest {
             + first.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue().size()).toList());
     // the incident hour: fraud and negative sentiment on voice and chat contacts, PIN guessing
     assertThat(first).containsKeys("FRAUD_CATEGORY", "NEGATIVE_SENTIMENT", "AUTH_FAILURES");
+    // the bot rules raise and clear (the clear comes from window expiries: the timer path)
+    for (String bot : List.of("AUTH_FAILURES", "FULFILLMENT_ERRORS")) {
+      assertThat(first.get(bot)).as(bot).anyMatch(l -> l.endsWith(" RAISED"));
+      assertThat(first.get(bot)).as(bot).anyMatch(l -> l.endsWith(" CLEARED"));
+    }
     assertThat(first.values().stream().mapToInt(Set::size).sum()).isGreaterThan(10);
     // two more replays (a third makes a different interleaving of the streams more likely)
     for (int run = 2; run <= 3; run++) {

@@ -7,9 +7,10 @@ import java.io.Serializable;
 
 /**
  * The whole job's configuration, typed and validated at start-up: Kinesis streams, event-time
- * settings, parse checks, job settings (checkpointing, restarts, parallelism) and the rule
- * configurations of the queue and conversation pipelines. {@link #from(PropertyGroups)} fails fast
- * with a {@link ConfigException} naming the group and key of the first bad value.
+ * settings, parse checks, job settings (checkpointing, restarts, parallelism), the rule
+ * configurations of the queue and conversation pipelines and the rules' evaluation order. {@link
+ * #from(PropertyGroups)} fails fast with a {@link ConfigException} naming the group and key of the
+ * first bad value.
  *
  * <p>The Kinesis group is read lazily ({@link #kinesis()}): replay mode needs no Kinesis settings.
  */
@@ -22,6 +23,7 @@ public final class JobConfig implements Serializable {
   private final ParseSettings parse;
   private final QueueRulesConfig queueRules;
   private final ConversationRulesConfig conversationRules;
+  private final EvaluationOrder evaluationOrder;
 
   private JobConfig(
       PropertyGroups properties,
@@ -29,13 +31,15 @@ public final class JobConfig implements Serializable {
       WatermarkSettings watermarks,
       ParseSettings parse,
       QueueRulesConfig queueRules,
-      ConversationRulesConfig conversationRules) {
+      ConversationRulesConfig conversationRules,
+      EvaluationOrder evaluationOrder) {
     this.properties = properties;
     this.job = job;
     this.watermarks = watermarks;
     this.parse = parse;
     this.queueRules = queueRules;
     this.conversationRules = conversationRules;
+    this.evaluationOrder = evaluationOrder;
   }
 
   /** Reads and validates everything but the Kinesis group. */
@@ -46,7 +50,8 @@ public final class JobConfig implements Serializable {
         WatermarkSettings.from(p),
         ParseSettings.from(p),
         QueueRulesConfig.from(p),
-        ConversationRulesConfig.from(p));
+        ConversationRulesConfig.from(p),
+        EvaluationOrder.from(p));
   }
 
   /** Like {@link #from} and also validates the Kinesis group (the Kinesis mode of the job). */
@@ -84,5 +89,13 @@ public final class JobConfig implements Serializable {
 
   public ConversationRulesConfig conversationRules() {
     return conversationRules;
+  }
+
+  /**
+   * Group {@code rules} key {@code evaluation-order}: whether the live queue and bot rules run on
+   * arrival (default) or in event-time order (reproducible, later); see {@link EvaluationOrder}.
+   */
+  public EvaluationOrder evaluationOrder() {
+    return evaluationOrder;
   }
 }

@@ -77,7 +77,9 @@ class JobConfigTest {
         Arguments.of("job", "buffer-timeout", "quick", "not a duration"),
         Arguments.of("kinesis", "region", "Mars", "is not an AWS region name"),
         Arguments.of("kinesis", "endpoint", "ftp://127.0.0.1:4567", "must be http(s)://host:port"),
-        Arguments.of("kinesis", "input.ctr", "has space", "is not a Kinesis stream name"));
+        Arguments.of("kinesis", "input.ctr", "has space", "is not a Kinesis stream name"),
+        Arguments.of("rules", "evaluation-order", "eventtime", "must be 'arrival' or 'event-time'"),
+        Arguments.of("rules", "evaluation.order", "event-time", "unknown key"));
   }
 
   @ParameterizedTest
@@ -88,6 +90,16 @@ class JobConfigTest {
         .isInstanceOf(ConfigException.class)
         .hasMessageStartingWith("group '" + group + "' key '" + key + "': ")
         .hasMessageContaining(msg);
+  }
+
+  @Test
+  void evaluationOrderIsArrivalByDefaultAndEventTimeOnRequest() {
+    assertThat(JobConfig.from(DEV).evaluationOrder()).isEqualTo(EvaluationOrder.ARRIVAL);
+    assertThat(JobConfig.from(DEV.without("rules", "evaluation-order")).evaluationOrder())
+        .isEqualTo(EvaluationOrder.ARRIVAL);
+    assertThat(
+            JobConfig.from(DEV.with("rules", "evaluation-order", " Event-Time ")).evaluationOrder())
+        .isEqualTo(EvaluationOrder.EVENT_TIME);
   }
 
   @Test

@@ -3,7 +3,10 @@ package com.cci.streaming.functions.bot;
 import com.cci.streaming.records.AlarmEvent;
 import com.cci.streaming.records.FulfillmentRecord;
 import com.cci.streaming.rules.AlarmLifecycle;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -26,7 +29,12 @@ import org.apache.flink.util.Collector;
  * in a {@link SlidingWindowState}. Each record costs one bucket read/write; buckets are evicted as
  * the window end moves forward (at most one per elapsed second). Every new bucket registers an
  * event-time timer for the moment it leaves the window, so the window keeps sliding (and an alarm
- * can clear) when traffic stops; when the window is empty all state is dropped.
+ * can clear) when traffic stops; when the window is empty all state is dropped. A record that moves
+ * the window end past bucket expiries whose timers have not fired yet (it ran ahead of the
+ * watermark) first judges the window at each of those instants, as the timers would have: the
+ * window is judged at every instant it changes, whichever comes first, so records fed in event-time
+ * order ({@link FulfillmentEventTimeOrder}: replays, {@code evaluation-order=event-time}) give the
+ * same alarms however the watermark advanced.
  *
  * <p>Records older than the window start (relative to the newest record seen) are counted in the
  * {@code lateRecords} metric and not added. Below the minimum volume the rule is not judged (no
@@ -81,6 +89,7 @@ public class BotWindowRuleFunction
       return;
     }
     if (sec > w.endSec) {
+      w = catchUp(w, sec, out);
       slideTo(w, sec);
     }
     boolean hit = rule.isHit(r);
@@ -104,7 +113,58 @@ public class BotWindowRuleFunction
   }
 
   /**
+   * Before a record moves the window end to {@code sec}: the expiries of the buckets that leave the
+   * window by then, in time order, each judged as its timer would (slide to that second, evaluate
+   * at it). So the window is judged at every instant it changes whether the expiry timer fires
+   * before this record (the watermark got there first) or after it: with records in event-time
+   * order ({@link FulfillmentEventTimeOrder}) the alarms do not depend on how far the watermark had
+   * got. When the window empties on the way, its state is dropped as {@link #onTimer} drops it.
+   *
+   * @return the state to go on with (a fresh one when the window emptied)
+   */
+  private SlidingWindowState catchUp(SlidingWindowState w, long sec, Collector<AlarmEvent> out)
+      throws Exception {
+    long lastLeaving = sec - windowSec; // buckets up to this second leave the window by sec
+    if (lastLeaving < w.oldestSec) {
+      return w;
+    }
+    List<Long> leaving = new ArrayList<>();
+    if (lastLeaving - w.oldestSec < windowSec) {
+      for (long s = w.oldestSec; s <= lastLeaving; s++) {
+        if (buckets.contains(s)) {
+          leaving.add(s);
+        }
+      }
+    } else {
+      for (Long s : buckets.keys()) {
+        if (s <= lastLeaving) {
+          leaving.add(s);
+        }
+      }
+      Collections.sort(leaving);
+    }
+    for (long s : leaving) {
+      long expiry = s + windowSec;
+      if (expiry <= w.endSec) {
+        continue; // judged already (cannot happen: a bucket in the window expires after its end)
+      }
+      slideTo(w, expiry);
+      evaluate(w, expiry * 1000, out);
+      if (w.total == 0) {
+        buckets.clear();
+        SlidingWindowState fresh = new SlidingWindowState();
+        fresh.endSec = sec;
+        fresh.oldestSec = sec;
+        return fresh;
+      }
+    }
+    return w;
+  }
+
+  /**
    * A bucket's expiry: slide the window end to this time and re-judge (traffic may have stopped).
+   * Nothing to judge when a record already moved the window to or past this second ({@link
+   * #catchUp} judged this instant then).
    */
   @Override
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<AlarmEvent> out)
@@ -116,8 +176,8 @@ public class BotWindowRuleFunction
     long sec = Math.floorDiv(timestamp, 1000);
     if (sec > w.endSec) {
       slideTo(w, sec);
+      evaluate(w, timestamp, out);
     }
-    evaluate(w, timestamp, out);
     if (w.total == 0) {
       window.clear();
       buckets.clear();

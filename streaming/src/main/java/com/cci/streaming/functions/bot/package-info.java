@@ -36,6 +36,17 @@
  * empty window drops all state. Records older than the window (relative to the newest seen) are not
  * added (metric {@code lateRecords}). Below the minimum volume nothing is judged (no raise, no
  * clear) except that an empty window clears. Alarm ids: window start of the first breaching window,
- * scope {@code *}.
+ * scope {@code *}. A record that moves the window past expiries whose timers have not fired yet
+ * first judges the window at each of them, as the timers would.
+ *
+ * <h2>Evaluation order</h2>
+ *
+ * In {@code arrival} order (the live default) records are judged as they arrive; which record
+ * crosses a threshold, and so the alarm id, depends on how the records of different shards
+ * interleave. In event-time order (replays, {@code rules} {@code evaluation-order=event-time}) the
+ * records first pass {@link com.cci.streaming.functions.bot.FulfillmentEventTimeOrder}, which
+ * releases them per event-time second, sorted, once the watermark has passed the second: the rules
+ * then raise and clear the same alarms in every run and across a restore from a checkpoint, about
+ * the fulfillment stream's out-of-orderness bound (+ up to 1 s) later (docs/decisions/0006).
  */
 package com.cci.streaming.functions.bot;

@@ -53,9 +53,9 @@ import org.apache.flink.util.OutputTag;
  * com.cci.streaming.rules.AlarmLifecycle} starting at most one episode per window, no id repeats.
  *
  * <p>QUEUE_WAIT is raised by an event-time timer at each contact's breach instant and, when {@code
- * wait.fallback.seconds} &gt; 0 (never in replays), by a processing-time timer as well: if the
- * watermark stalls because traffic stopped (idle sources hold it back), the processing-time timer
- * fires after the event time the queue would have reached (last transition time + elapsed
+ * wait.fallback.seconds} &gt; 0 (never in event-time order), by a processing-time timer as well: if
+ * the watermark stalls because traffic stopped (idle sources hold it back), the processing-time
+ * timer fires after the event time the queue would have reached (last transition time + elapsed
  * processing time) plus the fallback delay. Both paths raise with the breach instant of the oldest
  * contact that breached after the last episode ended, so the id is the same whichever fires first,
  * and the second finds the episode active (or already ended) and raises nothing.
@@ -159,10 +159,12 @@ public class QueueAnalyticsFunction
   }
 
   /**
-   * Applies the pending transitions up to {@code ts} in event-time order (event-time order mode).
+   * Applies the pending transitions up to {@code ts} in event-time order. Only event-time order
+   * buffers; in arrival order this still drains what a savepoint taken in event-time order left
+   * (the evaluation order was switched on restore), so nothing is stranded.
    */
   private void applyPending(long ts, Context ctx) throws Exception {
-    if (!cfg.eventTimeOrder() || pending.isEmpty()) {
+    if (pending.isEmpty()) {
       return;
     }
     List<Long> due = new ArrayList<>();

@@ -14,9 +14,9 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
  * <p>The inputs must carry event-time timestamps and watermarks (the parse stage assigns them from
  * the records' own times). Live, after de-duplication the CTRs stop contributing watermarks ({@link
  * FollowContactEventTime}), so windows and timers follow the contact events' watermark (in
- * event-time order, i.e. replays, the CTRs keep theirs: see {@link #define}); its out-of-orderness
- * bound must cover twice the delivery jitter (a transition's time can precede its record's
- * timestamp by the jitter of the record it overtook).
+ * event-time order, i.e. replays and {@code evaluation-order=event-time}, the CTRs keep theirs: see
+ * {@link #define}); its out-of-orderness bound must cover twice the delivery jitter (a transition's
+ * time can precede its record's timestamp by the jitter of the record it overtook).
  */
 public final class QueuePipeline {
   private QueuePipeline() {}
@@ -29,10 +29,11 @@ public final class QueuePipeline {
             .process(new CtrDeduplicator(cfg.contactRetentionMs()))
             .name("queue-ctr-dedup")
             .uid("queue-ctr-dedup");
-    // Live, the CTRs stop contributing watermarks (latency: windows follow the contact events).
-    // In event-time order (replays) they keep theirs: then how far the contact events' watermark
-    // has got when a CTR is read does not depend on how fast each source is read, so a CTR is
-    // applied (lost events repaired) at the same point of event time in every replay.
+    // In arrival order the CTRs stop contributing watermarks (latency: windows follow the contact
+    // events). In event-time order (replays, evaluation-order=event-time) they keep theirs: then
+    // how far the contact events' watermark has got when a CTR is read does not depend on how fast
+    // each source is read, so a CTR is applied (lost events repaired) at the same point of event
+    // time in every run.
     DataStream<CtrRecord> unique =
         cfg.eventTimeOrder()
             ? deduplicated

@@ -33,7 +33,8 @@ import java.util.Set;
  *   <tr><td></td><td>{@code contact.retention.hours} [24]</td><td>CTR de-duplication state and
  *       finished-contact tombstones live this long (event time)</td></tr>
  *   <tr><td></td><td>{@code wait.fallback.seconds} [5]</td><td>QUEUE_WAIT processing-time
- *       fallback delay when the watermark stalls; 0 turns it off (replays)</td></tr>
+ *       fallback delay when the watermark stalls; 0 turns it off (always off in event-time order:
+ *       replays, {@code rules} {@code evaluation-order=event-time})</td></tr>
  *   <tr><td>{@code queues.defaults} or {@code queue.<Name>}</td><td>{@code service.level.seconds}
  *       [30], {@code service.level.formula} [OFFERED | OFFERED_EXCLUDING_SHORT_ABANDONS |
  *       ANSWERED], {@code short.abandon.seconds} [5], {@code abandonment.excludes.short}
@@ -261,20 +262,27 @@ public final class QueueRulesConfig implements Serializable {
   /**
    * Whether {@link QueueAnalyticsFunction} applies each queue's transitions in event-time order,
    * when the watermark passes them, instead of as they arrive (see there): reproducible whatever
-   * the arrival order, at the cost of the watermark delay. Off by default (live); on in replays.
+   * the arrival order, at the cost of the watermark delay. Off by default (live, {@code rules}
+   * {@code evaluation-order=arrival}); on in replays and with {@code evaluation-order=event-time}.
    */
   public boolean eventTimeOrder() {
     return eventTimeOrder;
   }
 
   /**
-   * This configuration for a bounded replay: event-time order on and the processing-time QUEUE_WAIT
-   * fallback off, so the alarms depend only on the input, not on parallelism, how the sources
-   * interleave or how fast the replay runs.
+   * This configuration in event-time order: transitions applied in event-time order and the
+   * processing-time QUEUE_WAIT fallback off, so the alarms depend only on the input, not on
+   * parallelism, how the sources interleave, how fast they are read or a restore from a checkpoint
+   * (bounded replays, and live jobs with {@code rules} {@code evaluation-order=event-time}).
    */
-  public QueueRulesConfig forReplay() {
+  public QueueRulesConfig inEventTimeOrder() {
     return new QueueRulesConfig(
         windowLengthMs, slideMs, queueTimeoutMs, contactRetentionMs, 0, true, defaults, byId);
+  }
+
+  /** This configuration for a bounded replay: {@link #inEventTimeOrder()}. */
+  public QueueRulesConfig forReplay() {
+    return inEventTimeOrder();
   }
 
   /** The configured queues by queue id. */

@@ -19,7 +19,11 @@ import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
+// A harness whose state never drains loops on window/expiry timers up to Long.MAX_VALUE: fail
+// fast instead of holding the shared CPU (the thread is abandoned; the fork exits after the run).
+@Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class QueueAnalyticsFunctionTest {
   /** A whole minute (Friday 2026-11-20 15:00 UTC, 10:00 in New York). */
   static final long T0 = Instant.parse("2026-11-20T15:00:00Z").toEpochMilli();
@@ -553,6 +557,33 @@ class QueueAnalyticsFunctionTest {
     assertThat(uninterrupted).anyMatch(x -> x.startsWith("QUEUE_SIZE RAISED"));
     assertThat(uninterrupted).anyMatch(x -> x.startsWith("ABANDONMENT_RATE RAISED"));
     assertThat(restored).containsExactlyInAnyOrderElementsOf(uninterrupted);
+  }
+
+  @Test
+  void switchedToArrivalOrderOnRestoreTheBufferedTransitionsAreStillApplied() throws Exception {
+    QueueRulesConfig ordered = config(0).forReplay();
+    OperatorSubtaskState snap;
+    try (var h = harness(ordered, null)) {
+      for (int i = 0; i < 3; i++) {
+        in(h, enq("c" + i, i * 5 * S));
+      }
+      in(h, tr(QueueTransition.ABANDONED, "c0", 20 * S, 0));
+      in(h, tr(QueueTransition.ANSWERED, "c1", 30 * S, 5 * S));
+      in(h, tr(QueueTransition.ANSWERED, "c2", 40 * S, 10 * S));
+      h.processWatermark(new Watermark(T0 + 6 * S)); // c0 and c1 enqueued, the rest pending
+      snap = h.snapshot(1, 1);
+    }
+    List<QueueMetrics> windows = new ArrayList<>();
+    try (var h = harness(config(0), snap)) { // restored with evaluation-order=arrival
+      h.processWatermark(new Watermark(T0 + 2 * MIN));
+      windows.addAll(h.extractOutputValues());
+      assertDrained(h);
+    }
+    // the first window saw all three enqueues and the abandon, the pending ones included
+    assertThat(windows).isNotEmpty();
+    assertThat(windows.get(0).offered).isEqualTo(3);
+    assertThat(windows.get(0).abandoned).isEqualTo(1);
+    assertThat(windows.get(0).answered).isEqualTo(2);
   }
 
   @Test
