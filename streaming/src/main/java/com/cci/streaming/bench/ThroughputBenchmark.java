@@ -98,7 +98,12 @@ public final class ThroughputBenchmark {
     List<byte[]> utf8 = utf8Records();
     JobConfig cfg = JobConfig.from(PropertyGroups.fromDevResource());
     parseCeiling(utf8); // warm-up
-    runJob(cfg); // warm-up
+    double[] warm = runJob(cfg); // warm-up
+    // What the job emitted in the warm-up run; every measured run is compared with it (a change to
+    // the job that altered its output would show here, not only as a different rate).
+    String reference = outputSummary(warm);
+    System.out.println("warm-up output: " + reference);
+    boolean sameOutput = true;
     double[] ceilings = new double[runs];
     double[] ceilingsCpu = new double[runs];
     double[] rates = new double[runs];
@@ -132,6 +137,11 @@ public final class ThroughputBenchmark {
           (long) m[4]);
       System.out.println(
           "  alarms by rule: " + new java.util.TreeMap<>(BenchFunctions.ALARMS_BY_RULE));
+      String output = outputSummary(m);
+      if (!output.equals(reference)) {
+        sameOutput = false;
+        System.out.println("  OUTPUT DIFFERS from the warm-up run: " + output);
+      }
       if (!BenchFunctions.DEAD_BY_REASON.isEmpty()) {
         System.out.println(
             "  dead letters by reason: " + new java.util.TreeMap<>(BenchFunctions.DEAD_BY_REASON));
@@ -143,7 +153,7 @@ public final class ThroughputBenchmark {
         "{\"p1_events_per_s_core\":%.0f,\"p1_parse_ceiling\":%.0f,\"p1_ratio\":%.3f,"
             + "\"p1_events_per_s_wall\":%.0f,\"p1_parse_ceiling_wall\":%.0f,"
             + "\"p1_ratio_wall\":%.3f,\"p1_events\":%d,\"p1_runs\":%d,"
-            + "\"p1_object_reuse\":%b}%n",
+            + "\"p1_object_reuse\":%b,\"p1_output\":\"%s\"}%n",
         median(cpuRates),
         median(ceilingsCpu),
         median(ratios),
@@ -152,7 +162,19 @@ public final class ThroughputBenchmark {
         median(wallRatios),
         events,
         runs,
-        !noObjectReuse);
+        !noObjectReuse,
+        sameOutput ? "same in every run" : "differs between runs");
+  }
+
+  /** Alarms by rule and state, queue-metrics records and dead letters of the run just ended. */
+  private static String outputSummary(double[] run) {
+    return String.format(
+        Locale.ROOT,
+        "%d alarms %s, %d queue metrics, %d dead letters",
+        (long) run[2],
+        new java.util.TreeMap<>(BenchFunctions.ALARMS_BY_RULE),
+        (long) run[3],
+        (long) run[4]);
   }
 
   private static String value(String[] args, int i) {
