@@ -70,7 +70,7 @@ public final class SegmentParser implements RecordParser<SegmentRecord> {
   @Override
   public SegmentRecord parse(String raw, long nowMs) throws RejectedRecordException {
     ParseSupport.precheck(raw, settings.maxRecordChars);
-    Event e = new Event();
+    Event e = SCRATCH.get().reset();
     try (JsonParser p = ParseSupport.streamingParser(raw)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         throw new RejectedRecordException("not a JSON object");
@@ -447,6 +447,9 @@ public final class SegmentParser implements RecordParser<SegmentRecord> {
     }
   }
 
+  /** One {@link Event} per thread, reset per record (its arrays grow once, then are reused). */
+  private static final ThreadLocal<Event> SCRATCH = ThreadLocal.withInitial(Event::new);
+
   /** What {@link #parse} reads from one record, before the checks. */
   private static final class Event {
     String version;
@@ -465,6 +468,23 @@ public final class SegmentParser implements RecordParser<SegmentRecord> {
     long[] endOffsets = new long[8];
     Instant[] times = new Instant[8];
     LinkedHashSet<String> categories;
+
+    /** Ready for the next record; the record built from the last one holds no reference here. */
+    Event reset() {
+      version = null;
+      channel = null;
+      contactId = null;
+      eventType = null;
+      streamingEventType = null;
+      segments = -1;
+      Arrays.fill(ids, 0, turns, null);
+      Arrays.fill(roles, 0, turns, null);
+      Arrays.fill(sentiments, 0, turns, null);
+      Arrays.fill(times, 0, turns, null);
+      turns = 0;
+      categories = null;
+      return this;
+    }
 
     void addTurn(String id, String role, String sentiment, long end, Instant time) {
       if (turns == ids.length) {
