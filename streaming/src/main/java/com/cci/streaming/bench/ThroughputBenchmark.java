@@ -29,13 +29,14 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * would compare two cores with one; and CPU time is what a loaded machine (other builds sharing the
  * cores) disturbs least. The parse ceiling is measured the same way over its loop.
  *
- * <p>Usage: {@code ThroughputBenchmark [--scenario normal-day] [--seed 7] [--runs 3]
+ * <p>Usage: {@code ThroughputBenchmark [--scenario normal-day] [--seed 7] [--runs 3] [--warmups 2]
  * [--no-object-reuse]}. The last line printed is one JSON object with {@code p1_events_per_s_core}
  * (job, events per CPU-second), {@code p1_parse_ceiling} (parse loop, events per CPU-second),
  * {@code p1_ratio} (their ratio) and the wall-clock figures {@code p1_events_per_s_wall}, {@code
  * p1_parse_ceiling_wall}, {@code p1_ratio_wall}. Each run is one ceiling pass then one job run
- * (after one warm-up of each); figures are medians over the runs, ratios the medians of the per-run
- * ratios.
+ * (after {@code --warmups} pairs of both); figures are medians over the runs, ratios the medians of
+ * the per-run ratios; every run's output (alarms by rule and state, queue metrics, dead letters) is
+ * compared with the last warm-up run's and any difference printed.
  */
 public final class ThroughputBenchmark {
   private ThroughputBenchmark() {}
@@ -54,21 +55,26 @@ public final class ThroughputBenchmark {
     String scenario = "normal-day";
     long seed = 7;
     int runs = 3;
+    int warmups = 2;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--scenario" -> scenario = value(args, ++i);
         case "--seed" -> seed = Long.parseLong(value(args, ++i));
         case "--runs" -> runs = Integer.parseInt(value(args, ++i));
+        case "--warmups" -> warmups = Integer.parseInt(value(args, ++i));
         case "--no-object-reuse" -> noObjectReuse = true;
         default ->
             throw new IllegalArgumentException(
                 "unknown argument '"
                     + args[i]
-                    + "' (expected --scenario, --seed, --runs, --no-object-reuse)");
+                    + "' (expected --scenario, --seed, --runs, --warmups, --no-object-reuse)");
       }
     }
     if (runs < 1) {
       throw new IllegalArgumentException("--runs must be >= 1");
+    }
+    if (warmups < 1) {
+      throw new IllegalArgumentException("--warmups must be >= 1");
     }
     long t0 = System.nanoTime();
     BenchData.load(scenario, seed);
@@ -97,8 +103,19 @@ public final class ThroughputBenchmark {
     // cores); ratios are medians of the per-pair ratios.
     List<byte[]> utf8 = utf8Records();
     JobConfig cfg = JobConfig.from(PropertyGroups.fromDevResource());
-    parseCeiling(utf8); // warm-up
-    runJob(cfg); // warm-up
+    // Warm-up pairs: with one, the first measured run of both the job and the loop was still
+    // cold (JIT), 20-40 % below the later runs, and decided the median ratio by chance.
+    double[] warm = null;
+    for (int w = 0; w < warmups; w++) {
+      parseCeiling(utf8);
+      warm = runJob(cfg);
+    }
+    // What the job emitted in the warm-up run; every measured run is compared with it (a change to
+    // the job that altered its output would show here, not only as a different rate). The live
+    // queue rules may differ by an episode between runs (decision 0006: arrival order).
+    java.util.Map<String, Long> reference = outputCounts(warm);
+    System.out.println("warm-up output: " + reference);
+    boolean sameOutput = true;
     double[] ceilings = new double[runs];
     double[] ceilingsCpu = new double[runs];
     double[] rates = new double[runs];
@@ -132,6 +149,20 @@ public final class ThroughputBenchmark {
           (long) m[4]);
       System.out.println(
           "  alarms by rule: " + new java.util.TreeMap<>(BenchFunctions.ALARMS_BY_RULE));
+      java.util.Map<String, Long> output = outputCounts(m);
+      if (!output.equals(reference)) {
+        sameOutput = false;
+        java.util.Set<String> keys = new java.util.TreeSet<>(reference.keySet());
+        keys.addAll(output.keySet());
+        StringBuilder d = new StringBuilder();
+        for (String k : keys) {
+          if (!java.util.Objects.equals(reference.get(k), output.get(k))) {
+            d.append(" ").append(k).append(" ").append(reference.get(k)).append("->");
+            d.append(output.get(k)).append(";");
+          }
+        }
+        System.out.println("  output differs from the warm-up run:" + d);
+      }
       if (!BenchFunctions.DEAD_BY_REASON.isEmpty()) {
         System.out.println(
             "  dead letters by reason: " + new java.util.TreeMap<>(BenchFunctions.DEAD_BY_REASON));
@@ -143,7 +174,7 @@ public final class ThroughputBenchmark {
         "{\"p1_events_per_s_core\":%.0f,\"p1_parse_ceiling\":%.0f,\"p1_ratio\":%.3f,"
             + "\"p1_events_per_s_wall\":%.0f,\"p1_parse_ceiling_wall\":%.0f,"
             + "\"p1_ratio_wall\":%.3f,\"p1_events\":%d,\"p1_runs\":%d,"
-            + "\"p1_object_reuse\":%b}%n",
+            + "\"p1_object_reuse\":%b,\"p1_warmups\":%d,\"p1_output\":\"%s\"}%n",
         median(cpuRates),
         median(ceilingsCpu),
         median(ratios),
@@ -152,7 +183,19 @@ public final class ThroughputBenchmark {
         median(wallRatios),
         events,
         runs,
-        !noObjectReuse);
+        !noObjectReuse,
+        warmups,
+        sameOutput ? "same in every run" : "differs between runs (see above)");
+  }
+
+  /** Alarms by rule and state, queue-metrics records and dead letters of the run just ended. */
+  private static java.util.Map<String, Long> outputCounts(double[] run) {
+    java.util.Map<String, Long> c = new java.util.TreeMap<>();
+    BenchFunctions.ALARMS_BY_RULE.forEach((k, v) -> c.put(k, v.get()));
+    c.put("alarms", (long) run[2]);
+    c.put("queue metrics", (long) run[3]);
+    c.put("dead letters", (long) run[4]);
+    return c;
   }
 
   private static String value(String[] args, int i) {

@@ -62,15 +62,45 @@ final class ContactEventFastReader {
   /** Sentinel: the value is outside the fast path. */
   private static final String BAIL = new String("bail");
 
+  // Field names in the order EventBridge writes them (FieldMatcher: predicted, not looked up).
+  private static final FieldMatcher ENVELOPE_FIELDS =
+      new FieldMatcher(
+          "version",
+          "id",
+          "detail-type",
+          "source",
+          "account",
+          "time",
+          "region",
+          "resources",
+          "detail");
+  private static final FieldMatcher DETAIL_FIELDS =
+      new FieldMatcher(
+          "eventType",
+          "contactId",
+          "channel",
+          "instanceArn",
+          "initiationMethod",
+          "initiationTimestamp",
+          "connectedToSystemTimestamp",
+          "queueInfo",
+          "agentInfo",
+          "disconnectTimestamp");
+  private static final FieldMatcher QUEUE_INFO_FIELDS =
+      new FieldMatcher("queueArn", "queueType", "enqueueTimestamp");
+  private static final FieldMatcher AGENT_INFO_FIELDS =
+      new FieldMatcher("agentArn", "connectedToAgentTimestamp");
+  private static final FieldMatcher VOICE_ACTIVITY_FIELDS =
+      new FieldMatcher("greetingStartTimestamp", "greetingEndTimestamp");
+
   private static ContactEvent readEnvelope(JsonParser p) throws IOException {
     int seen = 0;
     String detailType = null;
     String source = null;
     Instant time = null;
     ContactEventDetail detail = null;
-    JsonToken t;
-    while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
-      String name = p.currentName();
+    String name = null;
+    while ((name = ENVELOPE_FIELDS.nextName(p, name)) != null) {
       JsonToken v = p.nextToken();
       int bit;
       switch (name) {
@@ -149,7 +179,7 @@ final class ContactEventFastReader {
       }
       seen |= bit;
     }
-    if (t != JsonToken.END_OBJECT || detail == null) {
+    if (p.currentToken() != JsonToken.END_OBJECT || detail == null) {
       return null; // a bare detail object (or no detail): the typed read handles that shape
     }
     // version, id, account, region and resources are checked, not kept: the parser does not read
@@ -191,9 +221,8 @@ final class ContactEventFastReader {
     Instant scheduled = null;
     QueueInfo queueInfo = null;
     AgentInfo agentInfo = null;
-    JsonToken t;
-    while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
-      String name = p.currentName();
+    String name = null;
+    while ((name = DETAIL_FIELDS.nextName(p, name)) != null) {
       JsonToken v = p.nextToken();
       int bit;
       String s = null;
@@ -305,7 +334,7 @@ final class ContactEventFastReader {
       }
       seen |= bit;
     }
-    if (t != JsonToken.END_OBJECT) {
+    if (p.currentToken() != JsonToken.END_OBJECT) {
       return null;
     }
     return new ContactEventDetail(
@@ -332,9 +361,8 @@ final class ContactEventFastReader {
     int seen = 0;
     String arn = null;
     Instant enqueue = null;
-    JsonToken t;
-    while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
-      String name = p.currentName();
+    String name = null;
+    while ((name = QUEUE_INFO_FIELDS.nextName(p, name)) != null) {
       JsonToken v = p.nextToken();
       int bit;
       String s = null;
@@ -362,15 +390,14 @@ final class ContactEventFastReader {
       }
       seen |= bit;
     }
-    return t == JsonToken.END_OBJECT ? new QueueInfo(arn, null, enqueue) : null;
+    return p.currentToken() == JsonToken.END_OBJECT ? new QueueInfo(arn, null, enqueue) : null;
   }
 
   private static AgentInfo readAgentInfo(JsonParser p) throws IOException {
     int seen = 0;
     Instant connected = null;
-    JsonToken t;
-    while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
-      String name = p.currentName();
+    String name = null;
+    while ((name = AGENT_INFO_FIELDS.nextName(p, name)) != null) {
       JsonToken v = p.nextToken();
       int bit;
       String s = null;
@@ -394,15 +421,14 @@ final class ContactEventFastReader {
       }
       seen |= bit;
     }
-    return t == JsonToken.END_OBJECT ? new AgentInfo(null, connected) : null;
+    return p.currentToken() == JsonToken.END_OBJECT ? new AgentInfo(null, connected) : null;
   }
 
   /** {@code customerVoiceActivity}: checked like the typed read, not kept. */
   private static boolean voiceActivity(JsonParser p) throws IOException {
     int seen = 0;
-    JsonToken t;
-    while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
-      String name = p.currentName();
+    String name = null;
+    while ((name = VOICE_ACTIVITY_FIELDS.nextName(p, name)) != null) {
       JsonToken v = p.nextToken();
       int bit;
       switch (name) {
@@ -418,7 +444,7 @@ final class ContactEventFastReader {
       }
       seen |= bit;
     }
-    return t == JsonToken.END_OBJECT;
+    return p.currentToken() == JsonToken.END_OBJECT;
   }
 
   /** A string, null for JSON null, {@link #BAIL} for anything else. */

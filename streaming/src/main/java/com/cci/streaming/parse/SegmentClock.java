@@ -13,6 +13,7 @@ import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.TimeDomain;
 import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
 
@@ -37,17 +38,27 @@ import org.apache.flink.util.Collector;
  *
  * <p><b>Waiting.</b> A record that arrives before its anchor waits in keyed state until the anchor
  * arrives. When the contact's CTR says it never reached an agent, or no anchor arrived when the
- * watermark passes the contact's start (earliest INITIATED/QUEUED/CTR time seen; else the watermark
- * when the first record started waiting) plus {@code anchorWaitMs}, the waiting records go to dead
- * letter with the reason; they are never stamped with arrival or watermark time. At the end of a
- * bounded input (watermark MAX) every anchor has been delivered, so which records are dead-lettered
- * is decided by the data alone; in an unbounded run a record can only be dead-lettered wrongly if
- * its anchor is more than {@code anchorWaitMs} of event time late.
+ * watermark passes the contact's start (earliest INITIATED/QUEUED/CTR time seen) plus {@code
+ * anchorWaitMs}, the waiting records go to dead letter with the reason; they are never stamped with
+ * arrival or watermark time. While <em>nothing</em> but segments is known of the contact, the wait
+ * has no event-time deadline: an untimed segment says nothing about its own time, and the Contact
+ * Lens stream can be read far ahead of the contact events (a source started or resumed earlier, a
+ * backlog on one stream), so a deadline from the watermark at arrival (as before) fired before the
+ * contact's events were read and dead-lettered segments whose anchor came later ({@code
+ * parse.segment.anchor-wait} in a few benchmark runs under load). Such records wait until the
+ * contact's start becomes known (then start + wait), the end of a bounded input, or {@code
+ * anchorWaitMs} of processing time (the memory bound of an unbounded run when all of a contact's
+ * events and its CTR were lost). At the end of a bounded input (watermark MAX) every anchor has
+ * been delivered, so which records are dead-lettered in a replay is decided by the data alone.
  *
  * <p>State per contact (anchor, start, latest time, waiting records; one {@link SegmentClockState}
  * value plus the waiting list) is cleared {@link #RETENTION_MS} of event time after it was last
  * touched (one event-time timer, moved forward when it fires early). Timed records (chat turns with
  * {@code AbsoluteTime}) pass straight through.
+ *
+ * <p><b>Time marks</b> ({@link SegmentRecord#timeOnly}, records no rule reads beyond their time)
+ * are timed, wait and are dead-lettered like any record, but once timed they are counted in {@link
+ * #TIME_MARKS_METRIC} instead of emitted: their time only moves the contact's latest time.
  */
 public class SegmentClock
     extends KeyedCoProcessFunction<String, SegmentAnchor, SegmentRecord, SegmentRecord> {
@@ -56,8 +67,17 @@ public class SegmentClock
   /** How long per-contact state lives after its last update (event time). */
   public static final long RETENTION_MS = 6 * 3600_000L;
 
-  /** Timer of a wait armed before the first watermark: re-armed when the watermark arrives. */
-  static final long REARM = Long.MIN_VALUE + 1;
+  /**
+   * Counter of {@link SegmentRecord#timeOnly time marks} absorbed: timed like every record (they
+   * move the contact's latest time), then counted here instead of being emitted.
+   */
+  public static final String TIME_MARKS_METRIC = "segmentTimeMarks";
+
+  /**
+   * {@link SegmentClockState#waitDeadlineMs} while the contact's start is unknown: the event-time
+   * timer at the end of the input (a processing-time timer bounds the wait in unbounded runs).
+   */
+  static final long START_UNKNOWN = Long.MAX_VALUE;
 
   private final long anchorWaitMs;
   private final int maxDeadLetterPayloadChars;
@@ -66,6 +86,7 @@ public class SegmentClock
   private transient ListState<SegmentRecord> waiting;
   private transient Counter deadLettered;
   private transient Counter anchorConflicts;
+  private transient Counter timeMarks;
 
   public SegmentClock(long anchorWaitMs, int maxDeadLetterPayloadChars) {
     if (anchorWaitMs <= 0 || anchorWaitMs > RETENTION_MS) {
@@ -84,6 +105,7 @@ public class SegmentClock
         getRuntimeContext().getListState(new ListStateDescriptor<>("waiting", SegmentRecord.class));
     deadLettered = JobMetrics.deadLettered(getRuntimeContext(), Streams.CONTACT_LENS);
     anchorConflicts = JobMetrics.group(getRuntimeContext()).counter("segmentAnchorConflicts");
+    timeMarks = JobMetrics.group(getRuntimeContext()).counter(TIME_MARKS_METRIC);
   }
 
   private SegmentClockState state() throws Exception {
@@ -122,6 +144,10 @@ public class SegmentClock
       st.neverConnected = true;
       deadLetterWaiting(ctx, neverConnectedReason(ctx.getCurrentKey()));
       endWait(ctx, st);
+    } else if (st.waitDeadlineMs != null && st.waitDeadlineMs == START_UNKNOWN) {
+      // the contact's start is known now: the wait counts from it
+      cancelWaitTimers(ctx, st);
+      arm(ctx, st);
     }
     clock.update(st);
   }
@@ -135,7 +161,7 @@ public class SegmentClock
       remember(st, t);
       touch(ctx, st, t);
       clock.update(st);
-      out.collect(s);
+      collect(s, out);
       return;
     }
     Long a = st.anchorMs;
@@ -151,23 +177,40 @@ public class SegmentClock
     }
     waiting.add(s);
     if (st.waitDeadlineMs == null) {
-      arm(ctx, st, ctx.timerService().currentWatermark());
+      arm(ctx, st);
     }
     clock.update(st);
   }
 
-  /** Deadline: contact start (else the watermark) + the wait; before any watermark: re-arm. */
-  private void arm(Context ctx, SegmentClockState st, long watermark) {
-    long deadline;
+  /**
+   * Deadline: the contact's start + the wait; while the start is unknown, the end of the input and
+   * {@code anchorWaitMs} of processing time (see the class comment).
+   */
+  private void arm(Context ctx, SegmentClockState st) {
     if (st.contactSeenMs != null) {
-      deadline = st.contactSeenMs + anchorWaitMs;
-    } else if (watermark == Long.MIN_VALUE) {
-      deadline = REARM;
-    } else {
-      deadline = watermark + anchorWaitMs;
+      st.waitDeadlineMs = st.contactSeenMs + anchorWaitMs;
+      ctx.timerService().registerEventTimeTimer(st.waitDeadlineMs);
+      return;
     }
-    st.waitDeadlineMs = deadline;
-    ctx.timerService().registerEventTimeTimer(deadline);
+    st.waitDeadlineMs = START_UNKNOWN;
+    ctx.timerService().registerEventTimeTimer(START_UNKNOWN);
+    if (st.waitProcessingDeadlineMs == null) {
+      st.waitProcessingDeadlineMs = ctx.timerService().currentProcessingTime() + anchorWaitMs;
+      ctx.timerService().registerProcessingTimeTimer(st.waitProcessingDeadlineMs);
+    }
+  }
+
+  /** Deletes the wait's timers (not the retention timer when it shares the time). */
+  private void cancelWaitTimers(Context ctx, SegmentClockState st) {
+    Long deadline = st.waitDeadlineMs;
+    if (deadline != null && !deadline.equals(st.retentionTimerMs)) {
+      ctx.timerService().deleteEventTimeTimer(deadline);
+    }
+    if (st.waitProcessingDeadlineMs != null) {
+      ctx.timerService().deleteProcessingTimeTimer(st.waitProcessingDeadlineMs);
+    }
+    st.waitDeadlineMs = null;
+    st.waitProcessingDeadlineMs = null;
   }
 
   @Override
@@ -177,28 +220,39 @@ public class SegmentClock
     if (st == null) {
       return;
     }
+    if (ctx.timeDomain() == TimeDomain.PROCESSING_TIME) {
+      if (st.waitProcessingDeadlineMs != null && timestamp == st.waitProcessingDeadlineMs) {
+        deadLetterWaiting(
+            ctx,
+            "Contact Lens segment could not be timed: nothing but segments was heard of contact "
+                + ctx.getCurrentKey()
+                + " (no contact event, no CTR) within "
+                + anchorWaitMs / 1000
+                + " s of processing time (parse.segment.anchor-wait)");
+        endWait(ctx, st);
+        if (st.touchedMs == null && st.retentionTimerMs == null) {
+          clearAll(ctx, st); // nothing else was known of the contact
+          return;
+        }
+        clock.update(st);
+      }
+      return;
+    }
     Long deadline = st.waitDeadlineMs;
     if (deadline != null && timestamp == deadline) {
       long wm = ctx.timerService().currentWatermark();
-      if (deadline == REARM && wm != Long.MAX_VALUE) {
-        st.waitDeadlineMs = null;
-        arm(ctx, st, wm);
-        clock.update(st);
-        return;
-      }
       deadLetterWaiting(
           ctx,
           "Contact Lens segment could not be timed: no connected-to-agent time (CONNECTED_TO_AGENT event"
               + " or CTR Agent.ConnectedToAgentTimestamp) for contact "
               + ctx.getCurrentKey()
-              + (wm == Long.MAX_VALUE
+              + (wm == Long.MAX_VALUE || st.contactSeenMs == null
                   ? " by the end of the input"
                   : " within "
                       + anchorWaitMs / 1000
-                      + " s of event time (parse.segment.anchor-wait; waiting since "
-                      + (st.contactSeenMs != null
-                          ? "the contact's start " + Instant.ofEpochMilli(st.contactSeenMs)
-                          : "the watermark")
+                      + " s of event time (parse.segment.anchor-wait; waiting since the contact's"
+                      + " start "
+                      + Instant.ofEpochMilli(st.contactSeenMs)
                       + ", deadline "
                       + Instant.ofEpochMilli(deadline)
                       + ", watermark "
@@ -262,12 +316,8 @@ public class SegmentClock
   }
 
   private void endWait(Context ctx, SegmentClockState st) {
-    Long deadline = st.waitDeadlineMs;
-    if (deadline != null && !deadline.equals(st.retentionTimerMs)) {
-      ctx.timerService().deleteEventTimeTimer(deadline);
-    }
+    cancelWaitTimers(ctx, st);
     waiting.clear();
-    st.waitDeadlineMs = null;
   }
 
   private void clearAll(Context ctx, SegmentClockState st) {
@@ -292,8 +342,17 @@ public class SegmentClock
         maxOffset >= 0 ? anchorMs + maxOffset : Math.max(anchorMs, last == null ? anchorMs : last);
     s.eventTimeMs = t;
     remember(st, t);
-    out.collect(s);
+    collect(s, out);
     return t;
+  }
+
+  /** Passes a timed record on; a time mark has done its work (the latest time) and is counted. */
+  private void collect(SegmentRecord s, Collector<SegmentRecord> out) {
+    if (s.timeOnly) {
+      timeMarks.inc();
+    } else {
+      out.collect(s);
+    }
   }
 
   private static void remember(SegmentClockState st, long t) {

@@ -14,8 +14,18 @@ public class SegmentClockState {
   /** Latest event time the contact's state was touched at (retention counts from it). */
   public Long touchedMs;
 
-  /** Event-time deadline of the records waiting for the anchor; null when none wait. */
+  /**
+   * Event-time deadline of the records waiting for the anchor; null when none wait; {@link
+   * SegmentClock#START_UNKNOWN} while the contact's start is not known (then only the end of the
+   * input or {@link #waitProcessingDeadlineMs} ends the wait).
+   */
   public Long waitDeadlineMs;
+
+  /**
+   * Processing-time deadline of records waiting while nothing but segments is known of the contact
+   * (no contact event, no CTR); null otherwise.
+   */
+  public Long waitProcessingDeadlineMs;
 
   /** Earliest time known of the contact (INITIATED, QUEUED, CTR). */
   public Long contactSeenMs;

@@ -70,7 +70,7 @@ public final class SegmentParser implements RecordParser<SegmentRecord> {
   @Override
   public SegmentRecord parse(String raw, long nowMs) throws RejectedRecordException {
     ParseSupport.precheck(raw, settings.maxRecordChars);
-    Event e = new Event();
+    Event e = SCRATCH.get().reset();
     try (JsonParser p = ParseSupport.streamingParser(raw)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         throw new RejectedRecordException("not a JSON object");
@@ -194,19 +194,109 @@ public final class SegmentParser implements RecordParser<SegmentRecord> {
     return SegmentEventType.UNKNOWN;
   }
 
+  // Field names by the order Contact Lens writes them (FieldMatcher: predicted, not looked up).
+  private static final int V_VERSION = 0;
+  private static final int V_CHANNEL = 1;
+  private static final int V_CONTACT_ID = 4;
+  private static final int V_LANGUAGE_CODE = 5;
+  private static final int V_OUTPUT_TYPE = 6;
+  private static final int V_EVENT_TYPE = 7;
+  private static final int V_STREAMING_EVENT_TYPE = 8;
+  private static final int V_SEGMENTS = 10;
+
+  /**
+   * Top level; voice: ContactId, LanguageCode, EventType, Segments; chat: OutputType, Streaming…
+   */
+  private static final FieldMatcher EVENT =
+      new FieldMatcher(
+              "Version",
+              "Channel",
+              "AccountId",
+              "InstanceId",
+              "ContactId",
+              "LanguageCode",
+              "OutputType",
+              "EventType",
+              "StreamingEventType",
+              "StreamingSettings",
+              "Segments")
+          .withSuccessors(
+              V_LANGUAGE_CODE, V_EVENT_TYPE,
+              V_EVENT_TYPE, V_SEGMENTS,
+              V_OUTPUT_TYPE, V_STREAMING_EVENT_TYPE);
+
+  private static final int S_UTTERANCE = 0;
+  private static final int S_TRANSCRIPT = 1;
+  private static final int S_CATEGORIES = 2;
+
+  /** The one key of a Segments element (predicted: the previous element's). */
+  private static final FieldMatcher SEGMENT =
+      new FieldMatcher(
+          "Utterance", "Transcript", "Categories", "Issues", "PostContactSummary", "Event");
+
+  /** Utterance partials: skipped, not read. */
+  private static final FieldMatcher UTTERANCE =
+      new FieldMatcher(
+          "Id",
+          "TranscriptId",
+          "ParticipantId",
+          "ParticipantRole",
+          "PartialContent",
+          "BeginOffsetMillis",
+          "EndOffsetMillis");
+
+  private static final int T_ID = 0;
+  private static final int T_PARTICIPANT_ROLE = 2;
+  private static final int T_DISPLAY_NAME = 3;
+  private static final int T_CONTENT = 4;
+  private static final int T_CONTENT_TYPE = 5;
+  private static final int T_BEGIN_OFFSET = 6;
+  private static final int T_END_OFFSET = 7;
+  private static final int T_TIME = 8;
+  private static final int T_SENTIMENT = 9;
+
+  /** Voice transcript order (no DisplayName, ContentType or Time). */
+  private static final FieldMatcher TRANSCRIPT_VOICE =
+      new FieldMatcher(
+              "Id",
+              "ParticipantId",
+              "ParticipantRole",
+              "DisplayName",
+              "Content",
+              "ContentType",
+              "BeginOffsetMillis",
+              "EndOffsetMillis",
+              "Time",
+              "Sentiment",
+              "IssuesDetected")
+          .withSuccessors(
+              T_PARTICIPANT_ROLE, T_CONTENT, T_CONTENT, T_BEGIN_OFFSET, T_END_OFFSET, T_SENTIMENT);
+
+  /** Chat transcript order (DisplayName, ContentType, Time; no offsets). */
+  private static final FieldMatcher TRANSCRIPT_CHAT =
+      TRANSCRIPT_VOICE.withSuccessors(
+          T_PARTICIPANT_ROLE,
+          T_DISPLAY_NAME,
+          T_CONTENT,
+          T_CONTENT_TYPE,
+          T_CONTENT_TYPE,
+          T_TIME,
+          T_TIME,
+          T_SENTIMENT);
+
   /** Top level: the fields the job reads; everything else is skipped unread. */
   private static void readEvent(JsonParser p, Event e) throws IOException, RejectedRecordException {
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String name = p.currentName();
+    int f = FieldMatcher.OTHER;
+    while ((f = EVENT.next(p, EVENT.after(f))) != FieldMatcher.END) {
       p.nextToken();
-      switch (name) {
-        case "Version" -> e.version = ParseSupport.text(p, "Version", -1, "");
-        case "Channel" -> e.channel = ParseSupport.text(p, "Channel", -1, "");
-        case "ContactId" -> e.contactId = ParseSupport.text(p, "ContactId", -1, "");
-        case "EventType" -> e.eventType = ParseSupport.text(p, "EventType", -1, "");
-        case "StreamingEventType" ->
+      switch (f) {
+        case V_VERSION -> e.version = ParseSupport.text(p, "Version", -1, "");
+        case V_CHANNEL -> e.channel = ParseSupport.text(p, "Channel", -1, "");
+        case V_CONTACT_ID -> e.contactId = ParseSupport.text(p, "ContactId", -1, "");
+        case V_EVENT_TYPE -> e.eventType = ParseSupport.text(p, "EventType", -1, "");
+        case V_STREAMING_EVENT_TYPE ->
             e.streamingEventType = ParseSupport.text(p, "StreamingEventType", -1, "");
-        case "Segments" -> readSegments(p, e);
+        case V_SEGMENTS -> readSegments(p, e);
         default -> p.skipChildren();
       }
     }
@@ -220,11 +310,15 @@ public final class SegmentParser implements RecordParser<SegmentRecord> {
     if (!ParseSupport.arrayOrNull(p, "Segments", -1, "")) {
       return;
     }
+    // Chat transcripts are written in another field order than voice ones (a prediction only).
+    FieldMatcher transcript =
+        RealtimeSegmentEvent.CHAT_VERSION.equals(e.version) ? TRANSCRIPT_CHAT : TRANSCRIPT_VOICE;
     int index = 0;
+    int key = S_UTTERANCE;
     JsonToken t;
     while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
       if (t == JsonToken.START_OBJECT) {
-        readSegment(p, e, index);
+        key = readSegment(p, e, index, transcript, key);
       } else if (t != JsonToken.VALUE_NULL) {
         throw ParseSupport.wrongType(ParseSupport.path("Segments", index, ""), "an object", t);
       }
@@ -233,50 +327,64 @@ public final class SegmentParser implements RecordParser<SegmentRecord> {
     e.segments = index;
   }
 
-  private static void readSegment(JsonParser p, Event e, int index)
+  /** One Segments element; returns its (last) key, the prediction for the next element. */
+  private static int readSegment(
+      JsonParser p, Event e, int index, FieldMatcher transcript, int predicted)
       throws IOException, RejectedRecordException {
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String name = p.currentName();
-      p.nextToken();
-      switch (name) {
-        case "Transcript" -> {
-          if (ParseSupport.objectOrNull(p, "Segments", index, ".Transcript")) {
-            readTranscript(p, e, index);
+    int f;
+    int last = predicted;
+    while ((f = SEGMENT.next(p, last)) != FieldMatcher.END) {
+      JsonToken v = p.nextToken();
+      switch (f) {
+        case S_UTTERANCE -> {
+          if (v == JsonToken.START_OBJECT) {
+            UTTERANCE.skipObject(p);
+          } else {
+            p.skipChildren();
           }
         }
-        case "Categories" -> {
+        case S_TRANSCRIPT -> {
+          if (ParseSupport.objectOrNull(p, "Segments", index, ".Transcript")) {
+            readTranscript(p, e, index, transcript);
+          }
+        }
+        case S_CATEGORIES -> {
           if (ParseSupport.objectOrNull(p, "Segments", index, ".Categories")) {
             readCategories(p, e, index);
           }
         }
         default -> p.skipChildren();
       }
+      if (f >= 0) {
+        last = f;
+      }
     }
+    return last;
   }
 
-  private static void readTranscript(JsonParser p, Event e, int index)
+  private static void readTranscript(JsonParser p, Event e, int index, FieldMatcher fields)
       throws IOException, RejectedRecordException {
     String id = null;
     String role = null;
     String sentiment = null;
     long end = NO_OFFSET;
     Instant absolute = null;
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String name = p.currentName();
+    int f = FieldMatcher.OTHER;
+    while ((f = fields.next(p, fields.after(f))) != FieldMatcher.END) {
       p.nextToken();
-      switch (name) {
-        case "Id" -> id = ParseSupport.text(p, "Segments", index, ".Transcript.Id");
-        case "ParticipantRole" ->
+      switch (f) {
+        case T_ID -> id = ParseSupport.text(p, "Segments", index, ".Transcript.Id");
+        case T_PARTICIPANT_ROLE ->
             role = ParseSupport.text(p, "Segments", index, ".Transcript.ParticipantRole");
-        case "Sentiment" ->
+        case T_SENTIMENT ->
             sentiment = ParseSupport.text(p, "Segments", index, ".Transcript.Sentiment");
-        case "BeginOffsetMillis" -> // not used, but a broken offset means a broken producer
+        case T_BEGIN_OFFSET -> // not used, but a broken offset means a broken producer
             ParseSupport.wholeNumber(p, "Segments", index, ".Transcript.BeginOffsetMillis");
-        case "EndOffsetMillis" -> {
+        case T_END_OFFSET -> {
           Long v = ParseSupport.wholeNumber(p, "Segments", index, ".Transcript.EndOffsetMillis");
           end = v == null ? NO_OFFSET : v;
         }
-        case "Time" -> {
+        case T_TIME -> {
           absolute = null;
           if (ParseSupport.objectOrNull(p, "Segments", index, ".Transcript.Time")) {
             while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -339,6 +447,9 @@ public final class SegmentParser implements RecordParser<SegmentRecord> {
     }
   }
 
+  /** One {@link Event} per thread, reset per record (its arrays grow once, then are reused). */
+  private static final ThreadLocal<Event> SCRATCH = ThreadLocal.withInitial(Event::new);
+
   /** What {@link #parse} reads from one record, before the checks. */
   private static final class Event {
     String version;
@@ -357,6 +468,23 @@ public final class SegmentParser implements RecordParser<SegmentRecord> {
     long[] endOffsets = new long[8];
     Instant[] times = new Instant[8];
     LinkedHashSet<String> categories;
+
+    /** Ready for the next record; the record built from the last one holds no reference here. */
+    Event reset() {
+      version = null;
+      channel = null;
+      contactId = null;
+      eventType = null;
+      streamingEventType = null;
+      segments = -1;
+      Arrays.fill(ids, 0, turns, null);
+      Arrays.fill(roles, 0, turns, null);
+      Arrays.fill(sentiments, 0, turns, null);
+      Arrays.fill(times, 0, turns, null);
+      turns = 0;
+      categories = null;
+      return this;
+    }
 
     void addTurn(String id, String role, String sentiment, long end, Instant time) {
       if (turns == ids.length) {

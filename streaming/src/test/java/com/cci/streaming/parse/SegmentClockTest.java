@@ -102,6 +102,37 @@ class SegmentClockTest {
   }
 
   @Test
+  void timeMarksMoveTheContactsLatestTimeAndAreCountedNotEmitted() throws Exception {
+    try (var h = harness()) {
+      // a time mark waiting for the anchor, one after it: neither is emitted, but the COMPLETED
+      // record (no offsets) is timed at the latest of them, as if they had been whole records
+      h.processElement2(new StreamRecord<>(voice("c1", "SEGMENTS", 4_000).getValue().timeMark()));
+      h.processElement1(connected("c1", T0));
+      h.processElement2(voice("c1", "SEGMENTS", 3_000, 6_000));
+      h.processElement2(
+          new StreamRecord<>(voice("c1", "SEGMENTS", 8_000, 12_500).getValue().timeMark()));
+      h.processElement2(voice("c1", "COMPLETED"));
+      List<SegmentRecord> out = h.extractOutputValues();
+      assertThat(out).extracting(r -> r.eventType).containsExactly("SEGMENTS", "COMPLETED");
+      assertThat(times(out)).containsExactly(T0 + 6_000, T0 + 12_500);
+      assertThat(out).noneMatch(r -> r.timeOnly);
+      assertThat(dead(h)).isEmpty();
+    }
+  }
+
+  @Test
+  void aTimeMarkWithoutItsAnchorIsDeadLetteredLikeAnyRecord() throws Exception {
+    try (var h = harness()) {
+      h.processElement1(initiated("c2", T0));
+      h.processElement2(new StreamRecord<>(voice("c2", "SEGMENTS", 4_000).getValue().timeMark()));
+      watermark(h, T0 + WAIT);
+      assertThat(h.extractOutputValues()).isEmpty();
+      assertThat(dead(h)).hasSize(1);
+      assertThat(dead(h).get(0).reason).contains("parse.segment.anchor-wait");
+    }
+  }
+
+  @Test
   void theAnchorIsTheWholeSecondSoTheCtrAndTheEventGiveTheSameTimes() throws Exception {
     // CTR timestamps have second precision (15:08:42Z), the contact event milliseconds
     // (15:08:42.431Z): whichever arrives first, the segment gets the same time
@@ -198,19 +229,91 @@ class SegmentClockTest {
     }
   }
 
+  /**
+   * The benchmark's rare {@code parse.segment.anchor-wait} dead letters, deterministically: the
+   * Contact Lens stream is read ahead of the contact events, so a contact's segments arrive while
+   * nothing else is known of it and the watermark (other contacts' events) is hours behind them.
+   * The wait used to be armed at that watermark + the wait and fired before the contact's events
+   * were read; now it waits for the contact's start.
+   */
   @Test
-  void beforeAnyWatermarkTheWaitIsArmedAtTheFirstAndTheEndOfInputDeadLetters() throws Exception {
+  void segmentsReadAheadOfTheirContactsEventsWaitForTheContactNotTheWatermark() throws Exception {
     try (var h = harness()) {
-      h.processElement2(voice("c6", "SEGMENTS", 5_000));
-      assertThat(h.numEventTimeTimers()).isEqualTo(1);
-      watermark(h, T0); // re-armed at T0 + WAIT, nothing decided yet
+      watermark(h, T0);
+      h.processElement2(voice("c6", "SEGMENTS", 5_000)); // nothing else known of c6 yet
+      watermark(h, T0 + 3 * WAIT); // the contact events of other contacts move the watermark on
       assertThat(dead(h)).isEmpty();
-      assertThat(h.numEventTimeTimers()).isEqualTo(1);
+      h.processElement1(initiated("c6", T0 + 3 * WAIT)); // c6's own events are read at last
+      watermark(h, T0 + 3 * WAIT + 10_000);
+      h.processElement1(connected("c6", T0 + 3 * WAIT + 20_000));
+      assertThat(times(h.extractOutputValues())).containsExactly(T0 + 3 * WAIT + 25_000);
+      assertThat(dead(h)).isEmpty();
+      assertThat(h.numProcessingTimeTimers()).isZero();
+    }
+  }
+
+  @Test
+  void whenTheStartBecomesKnownTheWaitCountsFromIt() throws Exception {
+    try (var h = harness()) {
+      watermark(h, T0);
+      h.processElement2(voice("c12", "SEGMENTS", 5_000));
+      h.processElement1(initiated("c12", T0 + WAIT));
+      assertThat(h.numProcessingTimeTimers()).isZero();
+      watermark(h, T0 + 2 * WAIT - 1);
+      assertThat(dead(h)).isEmpty();
+      watermark(h, T0 + 2 * WAIT);
+      assertThat(dead(h))
+          .singleElement()
+          .satisfies(
+              d ->
+                  assertThat(d.reason)
+                      .contains(
+                          "waiting since the contact's start " + Instant.ofEpochMilli(T0 + WAIT))
+                      .contains("deadline " + Instant.ofEpochMilli(T0 + 2 * WAIT)));
       watermark(h, Long.MAX_VALUE);
-      assertThat(h.extractOutputValues()).isEmpty();
-      assertThat(dead(h)).singleElement().satisfies(d -> assertThat(d.reason).contains("c6"));
       assertThat(h.numKeyedStateEntries()).isZero();
       assertThat(h.numEventTimeTimers()).isZero();
+    }
+  }
+
+  @Test
+  void withNothingElseKnownTheEndOfInputDeadLetters() throws Exception {
+    try (var h = harness()) {
+      h.processElement2(voice("c6", "SEGMENTS", 5_000));
+      watermark(h, T0);
+      watermark(h, T0 + 100 * WAIT);
+      assertThat(dead(h)).isEmpty();
+      watermark(h, Long.MAX_VALUE);
+      assertThat(h.extractOutputValues()).isEmpty();
+      assertThat(dead(h))
+          .singleElement()
+          .satisfies(d -> assertThat(d.reason).contains("c6").contains("by the end of the input"));
+      assertThat(h.numKeyedStateEntries()).isZero();
+      assertThat(h.numEventTimeTimers()).isZero();
+      assertThat(h.numProcessingTimeTimers()).isZero();
+    }
+  }
+
+  @Test
+  void withNothingElseKnownTheWaitEndsAfterTheWaitInProcessingTime() throws Exception {
+    try (var h = harness()) {
+      h.setProcessingTime(1_000);
+      watermark(h, T0);
+      h.processElement2(voice("c13", "SEGMENTS", 5_000));
+      h.processElement2(voice("c13", "SEGMENTS", 7_000));
+      h.setProcessingTime(1_000 + WAIT - 1);
+      assertThat(dead(h)).isEmpty();
+      h.setProcessingTime(1_000 + WAIT);
+      assertThat(dead(h))
+          .hasSize(2)
+          .allSatisfy(
+              d ->
+                  assertThat(d.reason)
+                      .contains("nothing but segments was heard of contact c13")
+                      .contains("600 s of processing time"));
+      assertThat(h.numKeyedStateEntries()).isZero();
+      assertThat(h.numEventTimeTimers()).isZero();
+      assertThat(h.numProcessingTimeTimers()).isZero();
     }
   }
 
@@ -274,10 +377,12 @@ class SegmentClockTest {
       restored.open();
       restored.processElement1(connected("c9", T0 + 1_000));
       assertThat(times(restored.extractOutputValues())).containsExactly(T0 + 3_000);
-      watermark(restored, T0 + WAIT); // c10's wait (armed at watermark T0) survived too
+      watermark(restored, T0 + 10 * WAIT); // c10: nothing known but its segment, it still waits
+      assertThat(dead(restored)).isEmpty();
+      watermark(restored, Long.MAX_VALUE); // c10's wait survived the restore
       assertThat(dead(restored))
           .singleElement()
-          .satisfies(d -> assertThat(d.reason).contains("c10"));
+          .satisfies(d -> assertThat(d.reason).contains("c10").contains("end of the input"));
     }
   }
 }

@@ -34,7 +34,10 @@ import org.apache.flink.util.Collector;
  * by an event-time timer. A contact that never completes goes idle after {@code contactIdleTimeout}
  * without segments: its open alarms are CLEARED and it becomes a tombstone like a completed contact
  * for another {@code contactIdleTimeout} (records of a contact that was only held back upstream do
- * not raise its fraud alarm a second time), then it is dropped.
+ * not raise its fraud alarm a second time), then it is dropped. In the job, SEGMENTS records that
+ * carry neither a customer turn with a sentiment nor a category do not reach this function ({@link
+ * SegmentTimeMarks}: the segment clock keeps their time), so the idle timeout counts from the last
+ * record with a customer turn or a category, or the last lifecycle record.
  */
 public class ConversationRulesFunction
     extends KeyedProcessFunction<String, SegmentRecord, AlarmEvent> {
