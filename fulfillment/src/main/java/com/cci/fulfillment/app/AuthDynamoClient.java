@@ -10,7 +10,7 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.endpoints.AccountIdEndpointMode;
 import software.amazon.awssdk.endpoints.Endpoint;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
@@ -33,15 +33,18 @@ public final class AuthDynamoClient {
   static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
   static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(5);
   static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(5);
+  static final int MAX_CONNECTIONS = 128;
 
   /** A client for {@code endpoint} (null = the SDK's regional endpoint) in {@code region}. */
   public static DynamoDbClient build(URI endpoint, Region region) {
     DynamoDbClientBuilder b =
         DynamoDbClient.builder()
             .httpClientBuilder(
-                UrlConnectionHttpClient.builder()
+                ApacheHttpClient.builder()
                     .connectionTimeout(CONNECT_TIMEOUT)
-                    .socketTimeout(SOCKET_TIMEOUT))
+                    .socketTimeout(SOCKET_TIMEOUT)
+                    .maxConnections(MAX_CONNECTIONS)
+                    .expectContinueEnabled(false))
             .region(region)
             .credentialsProvider(credentials(endpoint))
             .accountIdEndpointMode(AccountIdEndpointMode.DISABLED)
