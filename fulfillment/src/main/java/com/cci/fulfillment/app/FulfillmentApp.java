@@ -192,5 +192,6 @@ public final class FulfillmentApp implements AutoCloseable {
     w.telemetry().metrics().flush();
     w.telemetry().sink().close();
     w.dynamo().close();
+    w.bank().close();
   }
 }

@@ -25,12 +25,10 @@ import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -40,6 +38,20 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import org.apache.http.HttpHeaders;
+import org.apache.http.client.config.RequestConfig;
+import org.apache.http.client.methods.CloseableHttpResponse;
+import org.apache.http.client.methods.HttpGet;
+import org.apache.http.client.methods.HttpPost;
+import org.apache.http.client.methods.HttpRequestBase;
+import org.apache.http.config.SocketConfig;
+import org.apache.http.conn.ConnectTimeoutException;
+import org.apache.http.entity.ByteArrayEntity;
+import org.apache.http.entity.ContentType;
+import org.apache.http.impl.client.CloseableHttpClient;
+import org.apache.http.impl.client.HttpClients;
+import org.apache.http.impl.conn.PoolingHttpClientConnectionManager;
+import org.apache.http.util.EntityUtils;
 
 /**
  * Client for the core-banking REST contract ({@code openapi/core-banking.yaml}) with per-attempt
@@ -47,7 +59,7 @@ import java.util.regex.Pattern;
  * a circuit breaker and a bulkhead (Resilience4j). Transient trouble surfaces as {@link
  * BankUnavailableException}; client errors (4xx) as {@link BankApiException}. Thread-safe.
  */
-public final class CoreBankingClient {
+public final class CoreBankingClient implements AutoCloseable {
   private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
   /**
@@ -194,7 +206,7 @@ public final class CoreBankingClient {
   }
 
   private final Config config;
-  private final HttpClient http;
+  private final CloseableHttpClient http;
   private final ObjectMapper mapper = Json.mapper();
   private final CircuitBreaker breaker;
   private final Bulkhead bulkhead;
@@ -202,15 +214,7 @@ public final class CoreBankingClient {
 
   public CoreBankingClient(Config config) {
     this.config = config;
-    this.http =
-        HttpClient.newBuilder()
-            .connectTimeout(config.connectTimeout())
-            .version(HttpClient.Version.HTTP_1_1)
-            // Completions run on the client's selector thread instead of being handed to a pool
-            // thread first: one thread hop less per call (the body handler, ofByteArray, never
-            // blocks, which is what makes a direct executor safe).
-            .executor(Runnable::run)
-            .build();
+    this.http = httpClient(config);
     this.breaker =
         CircuitBreaker.of(
             "core-banking",
@@ -240,6 +244,40 @@ public final class CoreBankingClient {
                     IntervalFunction.ofExponentialBackoff(config.initialBackoff().toMillis(), 2.0))
                 .retryOnException(e -> e instanceof TransientFailure)
                 .build());
+  }
+
+  /**
+   * Blocking HTTP/1.1 with a connection pool as large as the bulkhead: the calling thread writes
+   * the request and reads the answer itself (no selector thread and no hand-offs per call, which
+   * the JDK {@code HttpClient} needs even for {@code send}). Apache's own retries, redirects,
+   * cookies and compression are off: retries are {@link #retry}'s alone, so a non-idempotent call
+   * is never sent twice. Pooled connections idle for more than a second are checked before reuse.
+   */
+  private static CloseableHttpClient httpClient(Config config) {
+    PoolingHttpClientConnectionManager pool = new PoolingHttpClientConnectionManager();
+    pool.setMaxTotal(config.bulkheadMaxConcurrent());
+    pool.setDefaultMaxPerRoute(config.bulkheadMaxConcurrent());
+    pool.setValidateAfterInactivity(1_000);
+    pool.setDefaultSocketConfig(SocketConfig.custom().setTcpNoDelay(true).build());
+    return HttpClients.custom()
+        .setConnectionManager(pool)
+        .disableAutomaticRetries()
+        .disableRedirectHandling()
+        .disableCookieManagement()
+        .disableAuthCaching()
+        .disableContentCompression()
+        .disableConnectionState()
+        .build();
+  }
+
+  /** Closes pooled connections. */
+  @Override
+  public void close() {
+    try {
+      http.close();
+    } catch (IOException ignored) {
+      // closing sockets: nothing left to do
+    }
   }
 
   /** Current breaker state (CLOSED, OPEN, HALF_OPEN, ...), for health checks and tests. */
@@ -360,14 +398,14 @@ public final class CoreBankingClient {
   }
 
   private <T> T get(String pathAndQuery, Class<T> type) {
-    return execute(true, deadline -> send(request(pathAndQuery, deadline).GET().build(), type));
+    return execute(true, deadline -> send(request(new HttpGet(uri(pathAndQuery)), deadline), type));
   }
 
   private <T> List<T> getPage(String pathAndQuery, TypeReference<Page<T>> type) {
     return execute(
         true,
         deadline -> {
-          byte[] body = sendRaw(request(pathAndQuery, deadline).GET().build());
+          byte[] body = sendRaw(request(new HttpGet(uri(pathAndQuery)), deadline));
           try {
             return mapper.readValue(body, type).items();
           } catch (IOException e) {
@@ -378,51 +416,73 @@ public final class CoreBankingClient {
 
   private <T> T post(
       String path, byte[] body, Map<String, String> headers, long deadline, Class<T> type) {
-    HttpRequest.Builder b =
-        request(path, deadline)
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-    headers.forEach(b::header);
-    return send(b.build(), type);
+    HttpPost post = new HttpPost(uri(path));
+    post.setEntity(new ByteArrayEntity(body, ContentType.APPLICATION_JSON));
+    headers.forEach(post::setHeader);
+    return send(request(post, deadline), type);
   }
 
-  private HttpRequest.Builder request(String pathAndQuery, long deadline) {
+  private URI uri(String pathAndQuery) {
+    return URI.create(config.baseUri() + pathAndQuery);
+  }
+
+  /**
+   * One attempt's limits: {@code min(requestTimeout, what is left of the call budget)} to wait for
+   * the answer (socket read timeout), the connect timeout capped by the same; no attempt starts
+   * with less than 5 ms of budget left.
+   */
+  private HttpRequestBase request(HttpRequestBase request, long deadline) {
     long remaining = deadline - System.nanoTime();
     if (remaining < Duration.ofMillis(5).toNanos()) {
       throw new BudgetExhausted();
     }
-    Duration timeout = Duration.ofNanos(Math.min(remaining, config.requestTimeout().toNanos()));
-    return HttpRequest.newBuilder(URI.create(config.baseUri() + pathAndQuery))
-        .timeout(timeout)
-        .header("Accept", "application/json");
+    int timeoutMs =
+        (int) Math.max(1, Math.min(remaining, config.requestTimeout().toNanos()) / 1_000_000);
+    int connectMs = (int) Math.max(1, Math.min(timeoutMs, config.connectTimeout().toMillis()));
+    request.setConfig(
+        RequestConfig.custom()
+            .setConnectTimeout(connectMs)
+            .setConnectionRequestTimeout(timeoutMs)
+            .setSocketTimeout(timeoutMs)
+            .setRedirectsEnabled(false)
+            .build());
+    request.setHeader(HttpHeaders.ACCEPT, "application/json");
+    return request;
   }
 
-  private <T> T send(HttpRequest request, Class<T> type) {
+  private <T> T send(HttpRequestBase request, Class<T> type) {
     byte[] body = sendRaw(request);
     try {
       return mapper.readValue(body, type);
     } catch (IOException e) {
-      throw new IllegalStateException("malformed bank response for " + request.uri().getPath(), e);
+      throw new IllegalStateException(
+          "malformed bank response for " + request.getURI().getPath(), e);
     }
   }
 
-  private byte[] sendRaw(HttpRequest request) {
-    HttpResponse<byte[]> response;
-    String what = request.method() + " " + request.uri().getPath();
-    try {
-      response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-    } catch (HttpTimeoutException e) {
+  private byte[] sendRaw(HttpRequestBase request) {
+    String what = request.getMethod() + " " + request.getURI().getPath();
+    int status;
+    byte[] body;
+    try (CloseableHttpResponse response = http.execute(request)) {
+      status = response.getStatusLine().getStatusCode();
+      body =
+          response.getEntity() == null
+              ? new byte[0]
+              : EntityUtils.toByteArray(response.getEntity());
+    } catch (SocketTimeoutException | ConnectTimeoutException e) {
+      throw new TransientFailure(Reason.TIMEOUT, "bank timed out: " + what, e);
+    } catch (InterruptedIOException e) {
+      if (Thread.currentThread().isInterrupted()) {
+        // Not retried: the caller is being cancelled.
+        throw new BankUnavailableException(Reason.TIMEOUT, "interrupted: " + what, e);
+      }
       throw new TransientFailure(Reason.TIMEOUT, "bank timed out: " + what, e);
     } catch (IOException e) {
       throw new TransientFailure(Reason.CONNECTION_FAILED, "bank unreachable: " + what, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      // Not retried: the caller is being cancelled.
-      throw new BankUnavailableException(Reason.TIMEOUT, "interrupted: " + what, e);
     }
-    int status = response.statusCode();
     if (status >= 200 && status < 300) {
-      return response.body();
+      return body;
     }
     if (status == 429 || status >= 500) {
       throw new TransientFailure(
@@ -430,7 +490,7 @@ public final class CoreBankingClient {
     }
     ApiError error;
     try {
-      error = mapper.readValue(response.body(), ApiError.class);
+      error = mapper.readValue(body, ApiError.class);
     } catch (IOException e) {
       error = new ApiError("UNKNOWN", "unparseable error body");
     }

@@ -153,7 +153,8 @@ public final class FulfillmentBenchmark {
 
     // DynamoDB Local with the full JIT and a parallel collector: its test defaults (C1 only,
     // serial GC) favour start-up over throughput.
-    List<String> dynamoFlags = new ArrayList<>(List.of("-Xmx1g", "-XX:+UseParallelGC"));
+    List<String> dynamoFlags =
+        new ArrayList<>(List.of("-Xmx1g", "-XX:+UseParallelGC", gcLog(work, "dynamodb-gc.log")));
     dynamoFlags.addAll(extraFlags("CCI_BENCH_DYNAMODB_OPTS"));
     DynamoDbLocal dynamoLocal = new DynamoDbLocal().jvmArgs(dynamoFlags);
     try (SandboxBank bank = SandboxBank.withDefaultSeed().start();
@@ -206,7 +207,9 @@ public final class FulfillmentBenchmark {
     List<String> cmd = new ArrayList<>(javaCommand());
     // A fixed heap with a large young generation: the AWS SDK allocates ~100 KB per DynamoDB call,
     // and fewer young collections mean fewer requests held up by a pause.
-    cmd.addAll(List.of("-Xms1g", "-Xmx1g", "-Xmn768m", "-XX:+UseParallelGC"));
+    cmd.addAll(
+        List.of(
+            "-Xms1g", "-Xmx1g", "-Xmn768m", "-XX:+UseParallelGC", gcLog(work, "webhook-gc.log")));
     cmd.addAll(extraFlags("CCI_BENCH_WEBHOOK_OPTS"));
     cmd.add("-cp");
     cmd.add(System.getProperty("java.class.path"));
@@ -239,12 +242,24 @@ public final class FulfillmentBenchmark {
       }
       System.out.printf(
           Locale.ROOT, "P6 measured: %d req/s for %d s...%n", o.rate(), o.durationSeconds());
+      java.time.Instant measuredFrom = java.time.Instant.now();
+      long[] benchGc = benchJvmGc();
       OpenModelLoad.Result r =
           load.run(
               o.rate(),
               Duration.ofSeconds(o.durationSeconds()),
               bodies,
               FulfillmentBenchmark::degraded);
+      java.time.Instant measuredTo = java.time.Instant.now();
+      long[] benchGcEnd = benchJvmGc();
+      System.out.printf(
+          Locale.ROOT,
+          "P6 GC pauses in the measured window: webhook %s; DynamoDB Local %s; bank + generator"
+              + " JVM %d collections, %d ms in all%n",
+          GcLog.summary(work.resolve("webhook-gc.log"), measuredFrom, measuredTo),
+          GcLog.summary(work.resolve("dynamodb-gc.log"), measuredFrom, measuredTo),
+          benchGcEnd[0] - benchGc[0],
+          benchGcEnd[1] - benchGc[1]);
       System.out.printf(
           Locale.ROOT,
           "P6 webhook latency, %d requests at %.0f req/s achieved (max send lag %.2f ms), mix of %d bodies:%n",
@@ -274,6 +289,19 @@ public final class FulfillmentBenchmark {
           r.errors(),
           r.sent(),
           r.firstErrors().isEmpty() ? "" : " " + r.firstErrors());
+      // Where the tail comes from: the worst 100 ms windows (by intended send time, UTC) to set
+      // beside the GC logs of the webhook and DynamoDB Local (target/bench/*-gc.log).
+      StringBuilder stalls = new StringBuilder();
+      for (long[] w : r.worstWindows(100, 5, 10_000)) {
+        stalls.append(
+            String.format(
+                Locale.ROOT,
+                "%n    %s  max %.1f ms, %d requests over 10 ms",
+                java.time.Instant.ofEpochMilli(w[0]),
+                w[1] / 1000.0,
+                w[2]));
+      }
+      System.out.println("  worst 100 ms windows (intended send time):" + stalls);
       try (var hgrm = Files.newOutputStream(work.resolve("p6-corrected.hgrm"));
           var ps = new java.io.PrintStream(hgrm, true, StandardCharsets.UTF_8)) {
         r.corrected().outputPercentileDistribution(ps, 1000.0);
@@ -604,6 +632,22 @@ public final class FulfillmentBenchmark {
   }
 
   /** Extra JVM flags from an environment variable (e.g. a JFR recording while profiling). */
+  /** Pause-level GC log of a child JVM, wall-clock stamped (to set beside the stall windows). */
+  static String gcLog(Path work, String name) {
+    return "-Xlog:gc:file=" + work.resolve(name).toAbsolutePath() + ":utctime";
+  }
+
+  /** This JVM's (bank + generator) collections and collection time so far. */
+  static long[] benchJvmGc() {
+    long n = 0;
+    long ms = 0;
+    for (var gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+      n += Math.max(0, gc.getCollectionCount());
+      ms += Math.max(0, gc.getCollectionTime());
+    }
+    return new long[] {n, ms};
+  }
+
   static List<String> extraFlags(String variable) {
     String extra = System.getenv(variable);
     return extra == null || extra.isBlank() ? List.of() : List.of(extra.trim().split("\\s+"));

@@ -51,9 +51,33 @@ public final class OpenModelLoad {
       Histogram uncorrected,
       double achievedRate,
       long maxSendLagMicros,
-      List<String> firstErrors) {
+      List<String> firstErrors,
+      long startEpochMillis,
+      long intervalNanos,
+      int[] correctedMicros) {
     public double p(Histogram h, double pct) {
       return h.getValueAtPercentile(pct) / 1000.0;
+    }
+
+    /**
+     * The worst moments of the run: requests grouped by intended send time into windows of {@code
+     * windowMillis}; the {@code n} windows with the highest latency, worst first, each as {@code
+     * {epochMillis of the window start, max latency µs, requests over thresholdMicros}}.
+     */
+    public List<long[]> worstWindows(int windowMillis, int n, long thresholdMicros) {
+      long perWindow = Math.max(1, windowMillis * 1_000_000L / intervalNanos);
+      List<long[]> windows = new ArrayList<>();
+      for (int from = 0; from < correctedMicros.length; from += perWindow) {
+        long max = 0;
+        long over = 0;
+        for (int k = from; k < Math.min(correctedMicros.length, from + perWindow); k++) {
+          max = Math.max(max, correctedMicros[k]);
+          over += correctedMicros[k] > thresholdMicros ? 1 : 0;
+        }
+        windows.add(new long[] {startEpochMillis + from * intervalNanos / 1_000_000, max, over});
+      }
+      windows.sort((a, b) -> Long.compare(b[1], a[1]));
+      return windows.subList(0, Math.min(n, windows.size()));
     }
   }
 
@@ -115,6 +139,7 @@ public final class OpenModelLoad {
       io.start();
       long maxLag = 0;
       long start = System.nanoTime() + 20_000_000L;
+      long startEpochMillis = System.currentTimeMillis() + 20;
       for (int i = 0; i < total; i++) {
         long intended = start + i * intervalNanos;
         long now = System.nanoTime();
@@ -143,7 +168,10 @@ public final class OpenModelLoad {
           run.uncorrected,
           achieved,
           maxLag / 1000,
-          run.firstErrors);
+          run.firstErrors,
+          startEpochMillis,
+          intervalNanos,
+          run.latencyMicros);
     }
   }
 
@@ -179,6 +207,7 @@ public final class OpenModelLoad {
     final int total;
     final Predicate<String> isError;
     final long[] intendedAt;
+    final int[] latencyMicros;
     final AtomicIntegerArray accounted;
     final ConcurrentHistogram corrected = new ConcurrentHistogram(60_000_000L, 3);
     final ConcurrentHistogram uncorrected = new ConcurrentHistogram(60_000_000L, 3);
@@ -195,6 +224,7 @@ public final class OpenModelLoad {
       this.total = total;
       this.isError = isError;
       this.intendedAt = new long[total];
+      this.latencyMicros = new int[total];
       this.accounted = new AtomicIntegerArray(total);
       this.done = new CountDownLatch(total);
     }
@@ -400,7 +430,9 @@ public final class OpenModelLoad {
       if (!accounted.compareAndSet(p.index(), 0, 1)) {
         return; // already counted at the cut-off
       }
-      corrected.recordValue(Math.max(1, (end - p.intended()) / 1000));
+      long micros = Math.max(1, (end - p.intended()) / 1000);
+      latencyMicros[p.index()] = (int) Math.min(Integer.MAX_VALUE, micros);
+      corrected.recordValue(micros);
       uncorrected.recordValue(Math.max(1, (end - sentAt) / 1000));
       if (problem == null) {
         ok.incrementAndGet();
@@ -421,6 +453,7 @@ public final class OpenModelLoad {
         if (accounted.compareAndSet(k, 0, 1)) {
           missing++;
           long waited = Math.max(1, (cutoff - intendedAt[k]) / 1000);
+          latencyMicros[k] = (int) Math.min(Integer.MAX_VALUE, waited);
           corrected.recordValue(waited);
           uncorrected.recordValue(waited);
         }

@@ -128,5 +128,12 @@ class OpenModelLoadTest {
     for (double pct : new double[] {50, 90, 99, 100}) {
       assertTrue(r.p(r.corrected(), pct) >= r.p(r.uncorrected(), pct) - 0.01);
     }
+    // The worst 100 ms window is the first one (the stall), the one after it is next.
+    List<long[]> worst = r.worstWindows(100, 3, 10_000);
+    assertEquals(3, worst.size());
+    assertEquals(r.startEpochMillis(), worst.get(0)[0]);
+    assertEquals(r.corrected().getMaxValue(), worst.get(0)[1], r.corrected().getMaxValue() / 100.0);
+    assertEquals(10, worst.get(0)[2]); // 10 requests due in the first 100 ms, all behind the stall
+    assertTrue(worst.get(0)[1] >= worst.get(1)[1] && worst.get(1)[1] >= worst.get(2)[1]);
   }
 }
