@@ -100,6 +100,55 @@ public final class BankModels {
       @JsonProperty("amount") BigDecimal amount,
       @JsonProperty("fromBalanceAfter") BigDecimal fromBalanceAfter) {}
 
+  /** Which contact detail {@code PUT /customers/{customerId}/contact-details} changes. */
+  public enum ContactType {
+    EMAIL,
+    PHONE
+  }
+
+  /**
+   * Body of {@code PUT /customers/{customerId}/contact-details}: the new e-mail address or E.164
+   * phone number. {@link #toString()} masks the value, so the record can never leak it to a log.
+   */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record ContactUpdate(
+      @JsonProperty("type") ContactType type, @JsonProperty("value") String value) {
+    @Override
+    public String toString() {
+      return "ContactUpdate[type=" + type + ", value=" + maskContact(type, value) + "]";
+    }
+  }
+
+  /**
+   * Answer of a contact-detail change: {@code UPDATED}, or {@code UNCHANGED} when the customer
+   * already had this value; the value itself only masked ({@code j***@example.com}, {@code
+   * ****0199}).
+   */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record ContactUpdateResult(
+      @JsonProperty("customerId") String customerId,
+      @JsonProperty("type") ContactType type,
+      @JsonProperty("status") String status,
+      @JsonProperty("maskedValue") String maskedValue) {}
+
+  /**
+   * The documented masking of a contact value: e-mail = first character + {@code ***} + the domain,
+   * phone = {@code ****} + the last 4 digits; anything else {@code ****}.
+   */
+  public static String maskContact(ContactType type, String value) {
+    if (value == null) {
+      return null;
+    }
+    if (type == ContactType.EMAIL) {
+      int at = value.indexOf('@');
+      return at > 0 ? value.charAt(0) + "***" + value.substring(at) : "****";
+    }
+    String digits = value.replaceAll("[^0-9]", "");
+    return digits.length() >= 4 ? "****" + digits.substring(digits.length() - 4) : "****";
+  }
+
   /** Answer of the PIN verification endpoint. */
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record PinVerification(@JsonProperty("verified") boolean verified) {}

@@ -2,6 +2,9 @@ package com.cci.fulfillment.sandbox;
 
 import com.cci.fulfillment.bank.BankModels.Account;
 import com.cci.fulfillment.bank.BankModels.Card;
+import com.cci.fulfillment.bank.BankModels.ContactType;
+import com.cci.fulfillment.bank.BankModels.ContactUpdate;
+import com.cci.fulfillment.bank.BankModels.ContactUpdateResult;
 import com.cci.fulfillment.bank.BankModels.Customer;
 import com.cci.fulfillment.bank.BankModels.Loan;
 import com.cci.fulfillment.bank.BankModels.Transaction;
@@ -41,6 +44,9 @@ public final class SandboxLedger {
   private static final Pattern PIN = Pattern.compile("\\d{4,6}");
   private static final Pattern ROUTING = Pattern.compile("\\d{9}");
   private static final Pattern EXTERNAL_ACCOUNT = Pattern.compile("\\d{4,17}");
+  private static final Pattern EMAIL =
+      Pattern.compile("[A-Za-z0-9._%+'-]{1,64}@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,24}");
+  private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{9,14}");
   private static final String[] MERCHANTS = {
     "Grocery Mart", "City Transit", "Coffee House", "Online Books", "Fuel Station",
     "Pharmacy Plus", "Utility Power Co", "Streaming Service", "Payroll Deposit", "ATM Withdrawal"
@@ -59,7 +65,8 @@ public final class SandboxLedger {
   }
 
   private static final class CustomerState {
-    final Customer customer;
+    Customer customer;
+    String email;
     final PinHasher.PinHash pin;
     final List<String> accounts = new ArrayList<>();
     final Map<String, Card> cards = new LinkedHashMap<>();
@@ -96,6 +103,7 @@ public final class SandboxLedger {
   private final Map<String, AccountState> accounts = new HashMap<>();
   private final AtomicLong transferSeq = new AtomicLong();
   private int transferCount;
+  private int contactUpdateCount;
 
   private SandboxLedger(Clock clock) {
     this.clock = clock;
@@ -146,6 +154,12 @@ public final class SandboxLedger {
     }
     CustomerState state =
         new CustomerState(new Customer(id, c.name(), phone), PinHasher.hash(c.pin()));
+    if (c.email() != null) {
+      if (!EMAIL.matcher(c.email()).matches()) {
+        throw new IllegalArgumentException(where + ": email is not a valid e-mail address");
+      }
+      state.email = c.email().toLowerCase(java.util.Locale.ROOT);
+    }
     for (SeedCustomer.SeedAccount a : nullSafe(c.accounts())) {
       if (a.number() == null || a.balance() == null || accounts.containsKey(a.number())) {
         throw new IllegalArgumentException(where + ": account needs a unique number and a balance");
@@ -343,6 +357,62 @@ public final class SandboxLedger {
     transferCount++;
     return new TransferResult(
         id, "COMPLETED", r.type(), r.fromAccount(), r.toAccount(), amount, from.balance);
+  }
+
+  /**
+   * Changes a customer's e-mail address or phone number (E.164), atomically; the phone lookup
+   * follows a new number at once. The value the customer already has answers {@code UNCHANGED}. A
+   * phone number another customer holds is refused ({@code 409 PHONE_IN_USE}).
+   */
+  public synchronized ContactUpdateResult updateContact(String customerId, ContactUpdate u) {
+    CustomerState c = state(customerId);
+    if (u == null || u.type() == null || u.value() == null) {
+      throw new LedgerException(
+          400, "INVALID_CONTACT", "type (EMAIL or PHONE) and value are required");
+    }
+    String value;
+    boolean changed;
+    if (u.type() == ContactType.EMAIL) {
+      value = u.value().trim().toLowerCase(java.util.Locale.ROOT);
+      if (value.length() > 254 || !EMAIL.matcher(value).matches()) {
+        throw new LedgerException(400, "INVALID_CONTACT", "value is not a valid e-mail address");
+      }
+      changed = !value.equals(c.email);
+      c.email = value;
+    } else {
+      value = u.value().trim();
+      if (!E164.matcher(value).matches()) {
+        throw new LedgerException(
+            400, "INVALID_CONTACT", "value must be an E.164 phone number (+ and 10-15 digits)");
+      }
+      String holder = customerByPhone.get(value);
+      if (holder != null && !holder.equals(customerId)) {
+        throw new LedgerException(
+            409, "PHONE_IN_USE", "this phone number belongs to another customer");
+      }
+      changed = holder == null;
+      if (changed) {
+        customerByPhone.remove(c.customer.phone(), customerId);
+        customerByPhone.put(value, customerId);
+        c.customer = new Customer(customerId, c.customer.name(), value);
+      }
+    }
+    contactUpdateCount++;
+    return new ContactUpdateResult(
+        customerId,
+        u.type(),
+        changed ? "UPDATED" : "UNCHANGED",
+        com.cci.fulfillment.bank.BankModels.maskContact(u.type(), value));
+  }
+
+  /** The customer's e-mail address on file, if any (tests and local runs). */
+  public synchronized Optional<String> email(String customerId) {
+    return Optional.ofNullable(state(customerId).email);
+  }
+
+  /** How many contact-detail changes were executed, {@code UNCHANGED} ones included. */
+  public synchronized int contactUpdateCount() {
+    return contactUpdateCount;
   }
 
   /** How many transfers were booked (for tests and load-test accounting). */
