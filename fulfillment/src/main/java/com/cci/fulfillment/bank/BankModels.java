@@ -149,6 +149,32 @@ public final class BankModels {
     return digits.length() >= 4 ? "****" + digits.substring(digits.length() - 4) : "****";
   }
 
+  /** Why an account is frozen. */
+  public enum FreezeReason {
+    CUSTOMER_REQUEST,
+    LOST_OR_STOLEN,
+    FRAUD_SUSPECTED
+  }
+
+  /** Body of {@code POST /accounts/{accountNumber}/freeze}: who asks (must own it) and why. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record FreezeRequest(
+      @JsonProperty("customerId") String customerId, @JsonProperty("reason") FreezeReason reason) {}
+
+  /**
+   * Answer of an account freeze: {@code FROZEN} (frozen by this request) or {@code ALREADY_FROZEN}
+   * (the original freeze, unchanged).
+   */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record AccountFreeze(
+      @JsonProperty("freezeId") String freezeId,
+      @JsonProperty("accountNumber") String accountNumber,
+      @JsonProperty("status") String status,
+      @JsonProperty("reason") FreezeReason reason,
+      @JsonProperty("frozenAt") java.time.Instant frozenAt) {}
+
   /** Answer of the PIN verification endpoint. */
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record PinVerification(@JsonProperty("verified") boolean verified) {}

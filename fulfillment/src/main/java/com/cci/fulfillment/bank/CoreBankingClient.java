@@ -1,12 +1,14 @@
 package com.cci.fulfillment.bank;
 
 import com.cci.fulfillment.bank.BankModels.Account;
+import com.cci.fulfillment.bank.BankModels.AccountFreeze;
 import com.cci.fulfillment.bank.BankModels.ApiError;
 import com.cci.fulfillment.bank.BankModels.Balance;
 import com.cci.fulfillment.bank.BankModels.Card;
 import com.cci.fulfillment.bank.BankModels.ContactUpdate;
 import com.cci.fulfillment.bank.BankModels.ContactUpdateResult;
 import com.cci.fulfillment.bank.BankModels.Customer;
+import com.cci.fulfillment.bank.BankModels.FreezeRequest;
 import com.cci.fulfillment.bank.BankModels.Loan;
 import com.cci.fulfillment.bank.BankModels.Page;
 import com.cci.fulfillment.bank.BankModels.PinVerification;
@@ -389,6 +391,21 @@ public final class CoreBankingClient implements AutoCloseable {
         true,
         deadline ->
             send(new HttpPut(uri(path)), body, headers, deadline, ContactUpdateResult.class));
+  }
+
+  /**
+   * Freezes an account against debits. Freezing is idempotent by state and every attempt carries
+   * the same {@code idempotencyKey}, so it is retried; a frozen account answers {@code
+   * ALREADY_FROZEN} with the original freeze.
+   */
+  public AccountFreeze freezeAccount(
+      String idempotencyKey, String accountNumber, FreezeRequest request) {
+    requireKey(idempotencyKey);
+    Objects.requireNonNull(request, "request");
+    String path = "/accounts/" + seg(accountNumber) + "/freeze";
+    byte[] body = json(request);
+    Map<String, String> headers = Map.of("Idempotency-Key", idempotencyKey);
+    return execute(true, deadline -> post(path, body, headers, deadline, AccountFreeze.class));
   }
 
   private static void requireKey(String idempotencyKey) {

@@ -64,6 +64,12 @@ public final class IdempotencyKeys {
         ctx, "contact-v1", customerId, String.valueOf(update.type()), nz(update.value()));
   }
 
+  /** The idempotency key of a confirmed account freeze. */
+  public static String freezeKey(
+      TurnContext ctx, String customerId, String accountNumber, String reason) {
+    return operationKey(ctx, "freeze-v1", customerId, accountNumber, reason);
+  }
+
   /**
    * The key of any other confirmed, keyed operation: {@code lex-} + SHA-256 over {@code operation},
    * bot id, Lex session id, the confirmation turn's reference and {@code parts}.

@@ -3,6 +3,7 @@ package com.cci.fulfillment.sandbox;
 import com.cci.fulfillment.bank.BankModels.ApiError;
 import com.cci.fulfillment.bank.BankModels.Balance;
 import com.cci.fulfillment.bank.BankModels.ContactUpdate;
+import com.cci.fulfillment.bank.BankModels.FreezeRequest;
 import com.cci.fulfillment.bank.BankModels.Page;
 import com.cci.fulfillment.bank.BankModels.PinVerification;
 import com.cci.fulfillment.bank.BankModels.TransferRequest;
@@ -69,6 +70,9 @@ public final class SandboxBank implements AutoCloseable {
 
   /** The normalised identity of a contact-detail change, for idempotency comparisons. */
   private record ContactChange(String customerId, ContactUpdate update) {}
+
+  /** The identity of an account freeze, for idempotency comparisons. */
+  private record Freeze(String accountNumber, FreezeRequest request) {}
 
   public SandboxBank(SandboxLedger ledger, SandboxFaults faults) {
     this.ledger = ledger;
@@ -145,7 +149,8 @@ public final class SandboxBank implements AutoCloseable {
         if (delay > 0) {
           Thread.sleep(delay);
         }
-        if (faults.shouldFail()) {
+        if (faults.shouldFail()
+            || faults.failsRequest(ex.getRequestMethod() + " " + ex.getRequestURI().getPath())) {
           reply = error(503, "SERVICE_UNAVAILABLE", "core banking is temporarily unavailable");
         } else {
           reply = route(ex);
@@ -224,6 +229,8 @@ public final class SandboxBank implements AutoCloseable {
         }
         return ok(new PinVerification(ledger.verifyPin(p[1], pin)));
       }
+    } else if (p[0].equals("accounts") && p.length == 3 && post && p[2].equals("freeze")) {
+      return freeze(ex, p[1]);
     } else if (p[0].equals("accounts") && p.length == 3 && get) {
       if (p[2].equals("balance")) {
         var a = ledger.account(p[1]);
@@ -309,6 +316,31 @@ public final class SandboxBank implements AutoCloseable {
         key,
         new ContactChange(customerId, normalised),
         () -> ok(ledger.updateContact(customerId, normalised)));
+  }
+
+  /**
+   * Freezing is idempotent by state; an {@code Idempotency-Key} is optional and, when sent, makes a
+   * repeat return the original answer (also for a refusal) like the other keyed operations.
+   */
+  private Reply freeze(HttpExchange ex, String accountNumber) throws IOException {
+    String key = ex.getRequestHeaders().getFirst("Idempotency-Key");
+    FreezeRequest r;
+    try {
+      r = mapper.treeToValue(body(ex), FreezeRequest.class);
+    } catch (JsonProcessingException e) {
+      throw new BadRequest(
+          "invalid freeze body: reason must be CUSTOMER_REQUEST, LOST_OR_STOLEN or FRAUD_SUSPECTED");
+    }
+    if (r.customerId() == null || r.reason() == null) {
+      throw new BadRequest("customerId and reason are required");
+    }
+    if (key == null) {
+      return ok(ledger.freezeAccount(accountNumber, r));
+    }
+    return once(
+        idempotencyKey(ex),
+        new Freeze(accountNumber, r),
+        () -> ok(ledger.freezeAccount(accountNumber, r)));
   }
 
   private Reply transfer(HttpExchange ex) throws IOException {

@@ -1,11 +1,13 @@
 package com.cci.fulfillment.sandbox;
 
 import com.cci.fulfillment.bank.BankModels.Account;
+import com.cci.fulfillment.bank.BankModels.AccountFreeze;
 import com.cci.fulfillment.bank.BankModels.Card;
 import com.cci.fulfillment.bank.BankModels.ContactType;
 import com.cci.fulfillment.bank.BankModels.ContactUpdate;
 import com.cci.fulfillment.bank.BankModels.ContactUpdateResult;
 import com.cci.fulfillment.bank.BankModels.Customer;
+import com.cci.fulfillment.bank.BankModels.FreezeRequest;
 import com.cci.fulfillment.bank.BankModels.Loan;
 import com.cci.fulfillment.bank.BankModels.Transaction;
 import com.cci.fulfillment.bank.BankModels.TransferRequest;
@@ -84,6 +86,7 @@ public final class SandboxLedger {
     final String owner;
     BigDecimal balance;
     final List<Transaction> transactions = new ArrayList<>();
+    AccountFreeze freeze;
 
     AccountState(String number, String type, String owner, BigDecimal balance) {
       this.number = number;
@@ -104,6 +107,7 @@ public final class SandboxLedger {
   private final AtomicLong transferSeq = new AtomicLong();
   private int transferCount;
   private int contactUpdateCount;
+  private final AtomicLong freezeSeq = new AtomicLong();
 
   private SandboxLedger(Clock clock) {
     this.clock = clock;
@@ -339,6 +343,9 @@ public final class SandboxLedger {
         throw new LedgerException(422, "SAME_ACCOUNT", "fromAccount and toAccount are the same");
       }
     }
+    if (from.freeze != null) {
+      throw new LedgerException(422, "ACCOUNT_FROZEN", "fromAccount is frozen: no debits");
+    }
     BigDecimal amount = r.amount().setScale(2, RoundingMode.UNNECESSARY);
     if (from.balance.compareTo(amount) < 0) {
       throw new LedgerException(422, "INSUFFICIENT_FUNDS", "balance is lower than the amount");
@@ -403,6 +410,46 @@ public final class SandboxLedger {
         u.type(),
         changed ? "UPDATED" : "UNCHANGED",
         com.cci.fulfillment.bank.BankModels.maskContact(u.type(), value));
+  }
+
+  /**
+   * Freezes an account against debits (transfers from it are refused with {@code ACCOUNT_FROZEN};
+   * credits still arrive). Idempotent by state: freezing a frozen account returns the original
+   * freeze as {@code ALREADY_FROZEN} and changes nothing. Only the owner may freeze ({@code 422
+   * ACCOUNT_NOT_OWNED}).
+   */
+  public synchronized AccountFreeze freezeAccount(String number, FreezeRequest r) {
+    if (r == null || r.customerId() == null || r.reason() == null) {
+      throw new LedgerException(400, "INVALID_REQUEST", "customerId and reason are required");
+    }
+    AccountState a = account0(number);
+    state(r.customerId());
+    if (!a.owner.equals(r.customerId())) {
+      throw new LedgerException(422, "ACCOUNT_NOT_OWNED", "account does not belong to customer");
+    }
+    if (a.freeze != null) {
+      AccountFreeze f = a.freeze;
+      return new AccountFreeze(
+          f.freezeId(), f.accountNumber(), "ALREADY_FROZEN", f.reason(), f.frozenAt());
+    }
+    a.freeze =
+        new AccountFreeze(
+            "FRZ-" + String.format("%08d", freezeSeq.incrementAndGet()),
+            number,
+            "FROZEN",
+            r.reason(),
+            clock.instant());
+    return a.freeze;
+  }
+
+  /** Whether an account is frozen (tests and local runs). */
+  public synchronized boolean isFrozen(String number) {
+    return account0(number).freeze != null;
+  }
+
+  /** How many accounts were frozen (state changes only; repeats are not counted). */
+  public synchronized int freezeCount() {
+    return (int) freezeSeq.get();
   }
 
   /** The customer's e-mail address on file, if any (tests and local runs). */
