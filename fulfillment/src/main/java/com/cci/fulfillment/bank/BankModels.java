@@ -175,6 +175,37 @@ public final class BankModels {
       @JsonProperty("reason") FreezeReason reason,
       @JsonProperty("frozenAt") java.time.Instant frozenAt) {}
 
+  /** Why a customer disputes a charge. */
+  public enum DisputeReason {
+    UNAUTHORIZED,
+    NOT_RECEIVED,
+    DUPLICATE,
+    INCORRECT_AMOUNT,
+    OTHER
+  }
+
+  /** Body of {@code POST /disputes}. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record DisputeRequest(
+      @JsonProperty("customerId") String customerId,
+      @JsonProperty("accountNumber") String accountNumber,
+      @JsonProperty("transactionId") String transactionId,
+      @JsonProperty("amount") BigDecimal amount,
+      @JsonProperty("reason") DisputeReason reason) {}
+
+  /** An opened dispute case. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record DisputeCase(
+      @JsonProperty("caseId") String caseId,
+      @JsonProperty("status") String status,
+      @JsonProperty("accountNumber") String accountNumber,
+      @JsonProperty("transactionId") String transactionId,
+      @JsonProperty("amount") BigDecimal amount,
+      @JsonProperty("reason") DisputeReason reason,
+      @JsonProperty("openedAt") java.time.Instant openedAt) {}
+
   /** Answer of the PIN verification endpoint. */
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record PinVerification(@JsonProperty("verified") boolean verified) {}

@@ -8,6 +8,8 @@ import com.cci.fulfillment.bank.BankModels.Card;
 import com.cci.fulfillment.bank.BankModels.ContactUpdate;
 import com.cci.fulfillment.bank.BankModels.ContactUpdateResult;
 import com.cci.fulfillment.bank.BankModels.Customer;
+import com.cci.fulfillment.bank.BankModels.DisputeCase;
+import com.cci.fulfillment.bank.BankModels.DisputeRequest;
 import com.cci.fulfillment.bank.BankModels.FreezeRequest;
 import com.cci.fulfillment.bank.BankModels.Loan;
 import com.cci.fulfillment.bank.BankModels.Page;
@@ -406,6 +408,19 @@ public final class CoreBankingClient implements AutoCloseable {
     byte[] body = json(request);
     Map<String, String> headers = Map.of("Idempotency-Key", idempotencyKey);
     return execute(true, deadline -> post(path, body, headers, deadline, AccountFreeze.class));
+  }
+
+  /**
+   * Opens a dispute case for one debit. Every attempt carries the same {@code idempotencyKey}, so
+   * it is retried like a transfer and a retry after a lost reply opens one case; a transaction
+   * already disputed answers 409 {@code ALREADY_DISPUTED}.
+   */
+  public DisputeCase openDispute(String idempotencyKey, DisputeRequest request) {
+    requireKey(idempotencyKey);
+    Objects.requireNonNull(request, "request");
+    byte[] body = json(request);
+    Map<String, String> headers = Map.of("Idempotency-Key", idempotencyKey);
+    return execute(true, deadline -> post("/disputes", body, headers, deadline, DisputeCase.class));
   }
 
   private static void requireKey(String idempotencyKey) {

@@ -1,6 +1,7 @@
 package com.cci.fulfillment.router;
 
 import com.cci.fulfillment.bank.BankModels.ContactUpdate;
+import com.cci.fulfillment.bank.BankModels.DisputeRequest;
 import com.cci.fulfillment.bank.BankModels.TransferRequest;
 import com.cci.fulfillment.session.SessionContract;
 import com.cci.schemas.lex.LexV2Event;
@@ -62,6 +63,18 @@ public final class IdempotencyKeys {
   public static String contactUpdateKey(TurnContext ctx, String customerId, ContactUpdate update) {
     return operationKey(
         ctx, "contact-v1", customerId, String.valueOf(update.type()), nz(update.value()));
+  }
+
+  /** The idempotency key of a confirmed dispute. */
+  public static String disputeKey(TurnContext ctx, DisputeRequest r) {
+    return operationKey(
+        ctx,
+        "dispute-v1",
+        r.customerId(),
+        r.accountNumber(),
+        r.transactionId(),
+        r.amount() == null ? "" : r.amount().setScale(2, RoundingMode.HALF_UP).toPlainString(),
+        String.valueOf(r.reason()));
   }
 
   /** The idempotency key of a confirmed account freeze. */

@@ -3,6 +3,7 @@ package com.cci.fulfillment.sandbox;
 import com.cci.fulfillment.bank.BankModels.ApiError;
 import com.cci.fulfillment.bank.BankModels.Balance;
 import com.cci.fulfillment.bank.BankModels.ContactUpdate;
+import com.cci.fulfillment.bank.BankModels.DisputeRequest;
 import com.cci.fulfillment.bank.BankModels.FreezeRequest;
 import com.cci.fulfillment.bank.BankModels.Page;
 import com.cci.fulfillment.bank.BankModels.PinVerification;
@@ -243,6 +244,8 @@ public final class SandboxBank implements AutoCloseable {
       }
     } else if (p[0].equals("transfers") && p.length == 1 && post) {
       return transfer(ex);
+    } else if (p[0].equals("disputes") && p.length == 1 && post) {
+      return dispute(ex);
     }
     return error(
         404, "NOT_FOUND", "no such resource: " + method + " " + ex.getRequestURI().getPath());
@@ -341,6 +344,35 @@ public final class SandboxBank implements AutoCloseable {
         idempotencyKey(ex),
         new Freeze(accountNumber, r),
         () -> ok(ledger.freezeAccount(accountNumber, r)));
+  }
+
+  private Reply dispute(HttpExchange ex) throws IOException {
+    String key = idempotencyKey(ex);
+    DisputeRequest r;
+    try {
+      r = mapper.treeToValue(body(ex), DisputeRequest.class);
+    } catch (JsonProcessingException e) {
+      throw new BadRequest(
+          "invalid dispute body: reason must be UNAUTHORIZED, NOT_RECEIVED, DUPLICATE,"
+              + " INCORRECT_AMOUNT or OTHER; amount a number");
+    }
+    DisputeRequest normalised =
+        new DisputeRequest(
+            r.customerId(),
+            r.accountNumber(),
+            r.transactionId(),
+            r.amount() == null ? null : r.amount().stripTrailingZeros(),
+            r.reason());
+    return once(
+        key,
+        normalised,
+        () -> {
+          try {
+            return new Reply(201, mapper.writeValueAsBytes(ledger.openDispute(r)));
+          } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+          }
+        });
   }
 
   private Reply transfer(HttpExchange ex) throws IOException {

@@ -7,6 +7,8 @@ import com.cci.fulfillment.bank.BankModels.ContactType;
 import com.cci.fulfillment.bank.BankModels.ContactUpdate;
 import com.cci.fulfillment.bank.BankModels.ContactUpdateResult;
 import com.cci.fulfillment.bank.BankModels.Customer;
+import com.cci.fulfillment.bank.BankModels.DisputeCase;
+import com.cci.fulfillment.bank.BankModels.DisputeRequest;
 import com.cci.fulfillment.bank.BankModels.FreezeRequest;
 import com.cci.fulfillment.bank.BankModels.Loan;
 import com.cci.fulfillment.bank.BankModels.Transaction;
@@ -108,6 +110,7 @@ public final class SandboxLedger {
   private int transferCount;
   private int contactUpdateCount;
   private final AtomicLong freezeSeq = new AtomicLong();
+  private final Map<String, DisputeCase> disputesByTransaction = new HashMap<>();
 
   private SandboxLedger(Clock clock) {
     this.clock = clock;
@@ -440,6 +443,70 @@ public final class SandboxLedger {
             r.reason(),
             clock.instant());
     return a.freeze;
+  }
+
+  /**
+   * Opens a dispute case for one posted debit of the customer's account: the amount disputed is
+   * positive, at most 2 decimals and at most the debit; a transaction can be disputed once ({@code
+   * 409 ALREADY_DISPUTED} afterwards, naming the open case).
+   */
+  public synchronized DisputeCase openDispute(DisputeRequest r) {
+    if (r == null
+        || r.customerId() == null
+        || r.accountNumber() == null
+        || r.transactionId() == null
+        || r.amount() == null
+        || r.reason() == null) {
+      throw new LedgerException(
+          400,
+          "INVALID_REQUEST",
+          "customerId, accountNumber, transactionId, amount and reason are required");
+    }
+    if (r.amount().signum() <= 0 || r.amount().stripTrailingZeros().scale() > 2) {
+      throw new LedgerException(
+          400, "INVALID_AMOUNT", "amount must be positive with at most 2 decimals");
+    }
+    state(r.customerId());
+    AccountState a = account0(r.accountNumber());
+    if (!a.owner.equals(r.customerId())) {
+      throw new LedgerException(422, "ACCOUNT_NOT_OWNED", "account does not belong to customer");
+    }
+    Transaction t =
+        a.transactions.stream()
+            .filter(x -> x.id().equals(r.transactionId()))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new LedgerException(
+                        404, "TRANSACTION_NOT_FOUND", "no such transaction on this account"));
+    if (t.amount().signum() >= 0) {
+      throw new LedgerException(422, "NOT_A_DEBIT", "only debits can be disputed");
+    }
+    if (r.amount().compareTo(t.amount().negate()) > 0) {
+      throw new LedgerException(
+          422, "AMOUNT_EXCEEDS_TRANSACTION", "amount is larger than the transaction");
+    }
+    DisputeCase open = disputesByTransaction.get(t.id());
+    if (open != null) {
+      throw new LedgerException(
+          409, "ALREADY_DISPUTED", "transaction is already disputed in case " + open.caseId());
+    }
+    DisputeCase c =
+        new DisputeCase(
+            String.format("DSP-%06d", disputesByTransaction.size() + 1),
+            "OPEN",
+            r.accountNumber(),
+            t.id(),
+            r.amount().setScale(2, RoundingMode.UNNECESSARY),
+            r.reason(),
+            clock.instant());
+    disputesByTransaction.put(t.id(), c);
+    return c;
+  }
+
+  /** How many dispute cases were opened. */
+  public synchronized int disputeCount() {
+    return disputesByTransaction.size();
   }
 
   /** Whether an account is frozen (tests and local runs). */
