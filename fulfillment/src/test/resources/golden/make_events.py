@@ -152,6 +152,15 @@ event("update-contact-info-voice-confirmed", "UpdateContactInfo",
 event("update-contact-info-chat-bad-email", "UpdateContactInfo",
       {"ContactType": "email", "NewValue": "maria at"}, channel="chat", customer="C1001",
       transcript="maria at")
+event("update-contact-info-chat-email-confirmed", "UpdateContactInfo",
+      {"ContactType": "email", "NewValue": "J.Whitaker@example.org"}, channel="chat", customer="C1002",
+      confirmation="Confirmed", transcript="yes")
+event("update-contact-info-chat-phone-in-use", "UpdateContactInfo",
+      {"ContactType": "phone", "NewValue": "(206) 555-0103"}, channel="chat", customer="C1001",
+      confirmation="Confirmed", transcript="yes")
+event("bank-outage-chat-update-contact-info", "UpdateContactInfo",
+      {"ContactType": "email", "NewValue": "maria.g@example.com"}, channel="chat", customer="C1001",
+      confirmation="Confirmed", setup={"bankOutage": True}, transcript="yes")
 event("routing-number-voice", "RoutingNumber", {}, setup=NOAUTH, transcript="what's your routing number")
 event("branch-hours-chat", "BranchHours", {}, channel="chat", setup=NOAUTH, transcript="when are you open")
 event("dispute-transaction-chat-confirm", "DisputeTransaction",

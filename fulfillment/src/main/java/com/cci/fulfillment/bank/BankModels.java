@@ -100,6 +100,112 @@ public final class BankModels {
       @JsonProperty("amount") BigDecimal amount,
       @JsonProperty("fromBalanceAfter") BigDecimal fromBalanceAfter) {}
 
+  /** Which contact detail {@code PUT /customers/{customerId}/contact-details} changes. */
+  public enum ContactType {
+    EMAIL,
+    PHONE
+  }
+
+  /**
+   * Body of {@code PUT /customers/{customerId}/contact-details}: the new e-mail address or E.164
+   * phone number. {@link #toString()} masks the value, so the record can never leak it to a log.
+   */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record ContactUpdate(
+      @JsonProperty("type") ContactType type, @JsonProperty("value") String value) {
+    @Override
+    public String toString() {
+      return "ContactUpdate[type=" + type + ", value=" + maskContact(type, value) + "]";
+    }
+  }
+
+  /**
+   * Answer of a contact-detail change: {@code UPDATED}, or {@code UNCHANGED} when the customer
+   * already had this value; the value itself only masked ({@code j***@example.com}, {@code
+   * ****0199}).
+   */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record ContactUpdateResult(
+      @JsonProperty("customerId") String customerId,
+      @JsonProperty("type") ContactType type,
+      @JsonProperty("status") String status,
+      @JsonProperty("maskedValue") String maskedValue) {}
+
+  /**
+   * The documented masking of a contact value: e-mail = first character + {@code ***} + the domain,
+   * phone = {@code ****} + the last 4 digits; anything else {@code ****}.
+   */
+  public static String maskContact(ContactType type, String value) {
+    if (value == null) {
+      return null;
+    }
+    if (type == ContactType.EMAIL) {
+      int at = value.indexOf('@');
+      return at > 0 ? value.charAt(0) + "***" + value.substring(at) : "****";
+    }
+    String digits = value.replaceAll("[^0-9]", "");
+    return digits.length() >= 4 ? "****" + digits.substring(digits.length() - 4) : "****";
+  }
+
+  /** Why an account is frozen. */
+  public enum FreezeReason {
+    CUSTOMER_REQUEST,
+    LOST_OR_STOLEN,
+    FRAUD_SUSPECTED
+  }
+
+  /** Body of {@code POST /accounts/{accountNumber}/freeze}: who asks (must own it) and why. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record FreezeRequest(
+      @JsonProperty("customerId") String customerId, @JsonProperty("reason") FreezeReason reason) {}
+
+  /**
+   * Answer of an account freeze: {@code FROZEN} (frozen by this request) or {@code ALREADY_FROZEN}
+   * (the original freeze, unchanged).
+   */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record AccountFreeze(
+      @JsonProperty("freezeId") String freezeId,
+      @JsonProperty("accountNumber") String accountNumber,
+      @JsonProperty("status") String status,
+      @JsonProperty("reason") FreezeReason reason,
+      @JsonProperty("frozenAt") java.time.Instant frozenAt) {}
+
+  /** Why a customer disputes a charge. */
+  public enum DisputeReason {
+    UNAUTHORIZED,
+    NOT_RECEIVED,
+    DUPLICATE,
+    INCORRECT_AMOUNT,
+    OTHER
+  }
+
+  /** Body of {@code POST /disputes}. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record DisputeRequest(
+      @JsonProperty("customerId") String customerId,
+      @JsonProperty("accountNumber") String accountNumber,
+      @JsonProperty("transactionId") String transactionId,
+      @JsonProperty("amount") BigDecimal amount,
+      @JsonProperty("reason") DisputeReason reason) {}
+
+  /** An opened dispute case. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record DisputeCase(
+      @JsonProperty("caseId") String caseId,
+      @JsonProperty("status") String status,
+      @JsonProperty("accountNumber") String accountNumber,
+      @JsonProperty("transactionId") String transactionId,
+      @JsonProperty("amount") BigDecimal amount,
+      @JsonProperty("reason") DisputeReason reason,
+      @JsonProperty("openedAt") java.time.Instant openedAt) {}
+
   /** Answer of the PIN verification endpoint. */
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record PinVerification(@JsonProperty("verified") boolean verified) {}

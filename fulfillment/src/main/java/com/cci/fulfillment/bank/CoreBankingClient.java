@@ -1,10 +1,16 @@
 package com.cci.fulfillment.bank;
 
 import com.cci.fulfillment.bank.BankModels.Account;
+import com.cci.fulfillment.bank.BankModels.AccountFreeze;
 import com.cci.fulfillment.bank.BankModels.ApiError;
 import com.cci.fulfillment.bank.BankModels.Balance;
 import com.cci.fulfillment.bank.BankModels.Card;
+import com.cci.fulfillment.bank.BankModels.ContactUpdate;
+import com.cci.fulfillment.bank.BankModels.ContactUpdateResult;
 import com.cci.fulfillment.bank.BankModels.Customer;
+import com.cci.fulfillment.bank.BankModels.DisputeCase;
+import com.cci.fulfillment.bank.BankModels.DisputeRequest;
+import com.cci.fulfillment.bank.BankModels.FreezeRequest;
 import com.cci.fulfillment.bank.BankModels.Loan;
 import com.cci.fulfillment.bank.BankModels.Page;
 import com.cci.fulfillment.bank.BankModels.PinVerification;
@@ -41,8 +47,10 @@ import java.util.regex.Pattern;
 import org.apache.http.HttpHeaders;
 import org.apache.http.client.config.RequestConfig;
 import org.apache.http.client.methods.CloseableHttpResponse;
+import org.apache.http.client.methods.HttpEntityEnclosingRequestBase;
 import org.apache.http.client.methods.HttpGet;
 import org.apache.http.client.methods.HttpPost;
+import org.apache.http.client.methods.HttpPut;
 import org.apache.http.client.methods.HttpRequestBase;
 import org.apache.http.config.SocketConfig;
 import org.apache.http.conn.ConnectTimeoutException;
@@ -361,13 +369,64 @@ public final class CoreBankingClient implements AutoCloseable {
    * lost reply can never move money twice; reusing a key for a different transfer fails with 409.
    */
   public TransferResult transfer(String idempotencyKey, TransferRequest request) {
-    if (idempotencyKey == null || !idempotencyKey.matches("[A-Za-z0-9._:-]{1,128}")) {
-      throw new IllegalArgumentException("idempotencyKey must be 1-128 of A-Z a-z 0-9 . _ : -");
-    }
+    requireKey(idempotencyKey);
     byte[] body = json(request);
     Map<String, String> headers = Map.of("Idempotency-Key", idempotencyKey);
     return execute(
         true, deadline -> post("/transfers", body, headers, deadline, TransferResult.class));
+  }
+
+  /**
+   * Changes the customer's e-mail address or phone number. Every attempt carries the same {@code
+   * idempotencyKey}, so it is retried like a transfer and a retry after a lost reply applies the
+   * change once; reusing a key for a different change fails with 409. Exceptions never carry the
+   * value.
+   */
+  public ContactUpdateResult updateContactDetails(
+      String idempotencyKey, String customerId, ContactUpdate update) {
+    requireKey(idempotencyKey);
+    Objects.requireNonNull(update, "update");
+    String path = "/customers/" + seg(customerId) + "/contact-details";
+    byte[] body = json(update);
+    Map<String, String> headers = Map.of("Idempotency-Key", idempotencyKey);
+    return execute(
+        true,
+        deadline ->
+            send(new HttpPut(uri(path)), body, headers, deadline, ContactUpdateResult.class));
+  }
+
+  /**
+   * Freezes an account against debits. Freezing is idempotent by state and every attempt carries
+   * the same {@code idempotencyKey}, so it is retried; a frozen account answers {@code
+   * ALREADY_FROZEN} with the original freeze.
+   */
+  public AccountFreeze freezeAccount(
+      String idempotencyKey, String accountNumber, FreezeRequest request) {
+    requireKey(idempotencyKey);
+    Objects.requireNonNull(request, "request");
+    String path = "/accounts/" + seg(accountNumber) + "/freeze";
+    byte[] body = json(request);
+    Map<String, String> headers = Map.of("Idempotency-Key", idempotencyKey);
+    return execute(true, deadline -> post(path, body, headers, deadline, AccountFreeze.class));
+  }
+
+  /**
+   * Opens a dispute case for one debit. Every attempt carries the same {@code idempotencyKey}, so
+   * it is retried like a transfer and a retry after a lost reply opens one case; a transaction
+   * already disputed answers 409 {@code ALREADY_DISPUTED}.
+   */
+  public DisputeCase openDispute(String idempotencyKey, DisputeRequest request) {
+    requireKey(idempotencyKey);
+    Objects.requireNonNull(request, "request");
+    byte[] body = json(request);
+    Map<String, String> headers = Map.of("Idempotency-Key", idempotencyKey);
+    return execute(true, deadline -> post("/disputes", body, headers, deadline, DisputeCase.class));
+  }
+
+  private static void requireKey(String idempotencyKey) {
+    if (idempotencyKey == null || !idempotencyKey.matches("[A-Za-z0-9._:-]{1,128}")) {
+      throw new IllegalArgumentException("idempotencyKey must be 1-128 of A-Z a-z 0-9 . _ : -");
+    }
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -416,10 +475,18 @@ public final class CoreBankingClient implements AutoCloseable {
 
   private <T> T post(
       String path, byte[] body, Map<String, String> headers, long deadline, Class<T> type) {
-    HttpPost post = new HttpPost(uri(path));
-    post.setEntity(new ByteArrayEntity(body, ContentType.APPLICATION_JSON));
-    headers.forEach(post::setHeader);
-    return send(request(post, deadline), type);
+    return send(new HttpPost(uri(path)), body, headers, deadline, type);
+  }
+
+  private <T> T send(
+      HttpEntityEnclosingRequestBase request,
+      byte[] body,
+      Map<String, String> headers,
+      long deadline,
+      Class<T> type) {
+    request.setEntity(new ByteArrayEntity(body, ContentType.APPLICATION_JSON));
+    headers.forEach(request::setHeader);
+    return send(request(request, deadline), type);
   }
 
   private URI uri(String pathAndQuery) {

@@ -1,13 +1,20 @@
 package com.cci.fulfillment.intents;
 
+import com.cci.fulfillment.bank.BankApiException;
 import com.cci.fulfillment.bank.BankModels.Account;
+import com.cci.fulfillment.bank.BankModels.DisputeCase;
+import com.cci.fulfillment.bank.BankModels.DisputeReason;
+import com.cci.fulfillment.bank.BankModels.DisputeRequest;
 import com.cci.fulfillment.bank.BankModels.Transaction;
+import com.cci.fulfillment.bank.BankUnavailableException;
+import com.cci.fulfillment.router.IdempotencyKeys;
 import com.cci.fulfillment.router.Replies;
 import com.cci.fulfillment.router.Reply;
 import com.cci.fulfillment.router.Say;
 import com.cci.fulfillment.router.TurnContext;
 import com.cci.fulfillment.session.Masking;
 import com.cci.fulfillment.session.SessionContract.Queue;
+import com.cci.schemas.fulfillment.FulfillmentEvent.ErrorClass;
 import com.cci.schemas.fulfillment.FulfillmentEvent.Outcome;
 import com.cci.schemas.lex.Intent;
 import java.math.BigDecimal;
@@ -21,8 +28,11 @@ import java.util.Locale;
 /**
  * {@code DisputeTransaction} (slots {@code Amount}, {@code TransactionDate}, {@code AccountType}):
  * finds the debit of that amount posted within {@value #WINDOW_DAYS} days of the date, reads it
- * back for confirmation, then hands the confirmed dispute to the Disputes queue with the
- * transaction's date, merchant and amount in the whisper (the contract has no dispute operation).
+ * back for confirmation, then opens a dispute case ({@code POST /disputes}, idempotency key from
+ * the Lex session and the confirmation turn: a duplicated turn opens one case), reads the case id
+ * back and hands over to the Disputes queue with the case id, date, merchant and amount in the
+ * whisper. A charge already disputed, a refusal or a bank outage still goes to Disputes, the
+ * whisper saying which.
  */
 public final class DisputeTransaction extends BankingIntent {
   public static final String AMOUNT = "Amount";
@@ -93,22 +103,72 @@ public final class DisputeTransaction extends BankingIntent {
               .text(". Do you want to dispute this charge? Please say yes or no.")
               .build());
     }
-    return Replies.escalate(
-        ctx,
-        Queue.DISPUTES,
-        "dispute "
-            + Say.money(amount)
+    String charge =
+        Say.money(amount)
             + " at "
             + merchant
             + " on "
-            + match.date().format(DateTimeFormatter.ofPattern("MMM d, yyyy", Locale.US)),
+            + match.date().format(DateTimeFormatter.ofPattern("MMM d, yyyy", Locale.US));
+    DisputeRequest request =
+        new DisputeRequest(ctx.customerId(), a.number(), match.id(), amount, DisputeReason.OTHER);
+    String key = IdempotencyKeys.disputeKey(ctx, request);
+    DisputeCase opened;
+    try {
+      opened = ctx.bank(b -> b.openDispute(key, request));
+    } catch (BankUnavailableException e) {
+      return Replies.escalate(
+          ctx,
+          Queue.DISPUTES,
+          "dispute " + charge + "; case outcome unknown (" + e.reason() + "), check first",
+          Masking.last4(a.number()),
+          Say.both(Replies.UNAVAILABLE_TEXT),
+          Intent.State.FAILED,
+          Outcome.ESCALATED,
+          e.reason() == BankUnavailableException.Reason.TIMEOUT
+              ? ErrorClass.BACKEND_TIMEOUT
+              : ErrorClass.BACKEND_UNAVAILABLE,
+          e.reason().name());
+    } catch (BankApiException e) {
+      boolean already = "ALREADY_DISPUTED".equals(e.code());
+      return Replies.escalate(
+          ctx,
+          Queue.DISPUTES,
+          (already ? "already disputed: " : "dispute refused (" + e.code() + "): ") + charge,
+          Masking.last4(a.number()),
+          Say.both(
+              already
+                  ? "That charge is already being disputed. I'm transferring you to our disputes"
+                      + " team, who can tell you where it stands."
+                  : "I couldn't open the dispute myself. I'm transferring you to our disputes"
+                      + " team, who will open it for this charge now."),
+          Intent.State.FULFILLED,
+          Outcome.ESCALATED,
+          already ? null : ErrorClass.BACKEND_ERROR,
+          e.code());
+    }
+    return Replies.escalate(
+        ctx,
+        Queue.DISPUTES,
+        "case " + opened.caseId() + " opened: " + charge,
         Masking.last4(a.number()),
-        Say.both(
-            "Thank you. I'm transferring you to our disputes team, who will open the dispute"
-                + " for this charge now."),
+        Say.builder()
+            .text("I've opened dispute case ")
+            .append(caseId(opened.caseId()))
+            .text(" for this charge. I'm transferring you to our disputes team, who will take it")
+            .text(" from here.")
+            .build(),
         Intent.State.FULFILLED,
         Outcome.ESCALATED,
         null,
         null);
+  }
+
+  /** "DSP-000123": the digits spoken one by one on voice. */
+  static Say caseId(String id) {
+    int dash = id.lastIndexOf('-');
+    if (dash < 0 || dash == id.length() - 1) {
+      return Say.both(id);
+    }
+    return Say.builder().text(id.substring(0, dash + 1)).digits(id.substring(dash + 1)).build();
   }
 }

@@ -104,6 +104,8 @@ final class Transfers {
       case "AMOUNT_LIMIT_EXCEEDED" ->
           "I couldn't make that transfer: the amount is above the limit for one transfer. Nothing"
               + " was moved.";
+      case "ACCOUNT_FROZEN" ->
+          "I couldn't make that transfer: the account is frozen. Nothing was moved.";
       case "SAME_ACCOUNT" ->
           "I couldn't make that transfer: the two accounts are the same. Nothing was moved.";
       case "UNKNOWN_DESTINATION" ->

@@ -1,18 +1,28 @@
 package com.cci.fulfillment.intents;
 
+import com.cci.fulfillment.bank.BankApiException;
+import com.cci.fulfillment.bank.BankModels.ContactType;
+import com.cci.fulfillment.bank.BankModels.ContactUpdate;
+import com.cci.fulfillment.bank.BankModels.ContactUpdateResult;
+import com.cci.fulfillment.bank.BankUnavailableException;
+import com.cci.fulfillment.router.IdempotencyKeys;
 import com.cci.fulfillment.router.Replies;
 import com.cci.fulfillment.router.Reply;
 import com.cci.fulfillment.router.Say;
 import com.cci.fulfillment.router.TurnContext;
 import com.cci.fulfillment.session.SessionContract.Queue;
+import com.cci.schemas.fulfillment.FulfillmentEvent.ErrorClass;
 import com.cci.schemas.fulfillment.FulfillmentEvent.Outcome;
 import com.cci.schemas.lex.Intent;
 
 /**
  * {@code UpdateContactInfo} (slots {@code ContactType} = Email or Phone, {@code NewValue}):
  * validates the new e-mail address or phone number, reads it back masked and asks for a
- * confirmation; once confirmed the change goes to the CustomerService queue (the core-banking
- * contract has no contact-update operation). A denial cancels.
+ * confirmation; once confirmed the change is made through {@code PUT
+ * /customers/{customerId}/contact-details} with an idempotency key derived from the Lex session and
+ * the confirmation turn (a duplicated or retried turn changes it once), and the customer hears the
+ * masked new value. A bank refusal is explained (nothing changed); a bank outage hands over to
+ * CustomerService flagged "outcome unknown". A denial cancels.
  */
 public final class UpdateContactInfo extends BankingIntent {
   public static final String CONTACT_TYPE = "ContactType";
@@ -58,18 +68,46 @@ public final class UpdateContactInfo extends BankingIntent {
               .text("? Please say yes or no.")
               .build());
     }
-    return Replies.escalate(
-        ctx,
-        Queue.CUSTOMER_SERVICE,
-        "verified customer confirmed a new " + label(type) + "; please apply it",
-        null,
-        Say.both(
-            "Thank you. I'm passing your confirmed change to a customer service specialist, who"
-                + " will apply it now and confirm by message to your old and new details."),
-        Intent.State.FULFILLED,
-        Outcome.ESCALATED,
-        null,
-        null);
+    ContactUpdate update =
+        new ContactUpdate("email".equals(type) ? ContactType.EMAIL : ContactType.PHONE, value);
+    String customerId = ctx.customerId();
+    String key = IdempotencyKeys.contactUpdateKey(ctx, customerId, update);
+    ContactUpdateResult result;
+    try {
+      result = ctx.bank(b -> b.updateContactDetails(key, customerId, update));
+    } catch (BankUnavailableException e) {
+      return Replies.escalate(
+          ctx,
+          Queue.CUSTOMER_SERVICE,
+          "contact update outcome unknown (" + e.reason() + "); check before retrying",
+          null,
+          Say.both(Replies.UNAVAILABLE_TEXT),
+          Intent.State.FAILED,
+          Outcome.ESCALATED,
+          e.reason() == BankUnavailableException.Reason.TIMEOUT
+              ? ErrorClass.BACKEND_TIMEOUT
+              : ErrorClass.BACKEND_UNAVAILABLE,
+          e.reason().name());
+    } catch (BankApiException e) {
+      return Replies.failed(
+          ctx, Say.both(refusal(e.code(), label(type))), ErrorClass.VALIDATION, e.code());
+    }
+    Say.Builder done = Say.builder();
+    if ("UNCHANGED".equals(result.status())) {
+      done.text("Your " + label(type) + " is already ").append(masked).text(". Nothing changed.");
+    } else {
+      done.text("Done. Your " + label(type) + " is now ").append(masked).text(".");
+    }
+    return Replies.fulfilled(ctx, done.build());
+  }
+
+  static String refusal(String code, String label) {
+    return switch (code == null ? "" : code) {
+        // PHONE_IN_USE and anything else: no hint whose number it is (no lookup oracle).
+      case "INVALID_CONTACT" ->
+          "The bank didn't accept that " + label + " as valid. Nothing was changed.";
+      default -> "I couldn't change your " + label + ", and nothing was changed.";
+    };
   }
 
   private static String label(String type) {

@@ -1,5 +1,7 @@
 package com.cci.fulfillment.router;
 
+import com.cci.fulfillment.bank.BankModels.ContactUpdate;
+import com.cci.fulfillment.bank.BankModels.DisputeRequest;
 import com.cci.fulfillment.bank.BankModels.TransferRequest;
 import com.cci.fulfillment.session.SessionContract;
 import com.cci.schemas.lex.LexV2Event;
@@ -35,10 +37,6 @@ public final class IdempotencyKeys {
 
   /** The idempotency key of {@code request} confirmed in this turn. */
   public static String transferKey(TurnContext ctx, TransferRequest request) {
-    String confirmRef = ctx.attribute(SessionContract.CONFIRM_REF);
-    if (confirmRef == null || confirmRef.isBlank()) {
-      confirmRef = turnRef(ctx.event());
-    }
     LexV2Event e = ctx.event();
     String botId = e.bot() == null ? "" : e.bot().id();
     String material =
@@ -47,7 +45,7 @@ public final class IdempotencyKeys {
             "v1",
             nz(botId),
             nz(e.sessionId()),
-            confirmRef,
+            confirmRef(ctx),
             nz(request.customerId()),
             String.valueOf(request.type()),
             nz(request.fromAccount()),
@@ -56,6 +54,63 @@ public final class IdempotencyKeys {
             nz(request.payeeName()),
             nz(request.routingNumber()));
     return "lex-" + sha256(material).substring(0, 48);
+  }
+
+  /**
+   * The idempotency key of a confirmed contact-detail change: the same derivation as transfers
+   * (bot, Lex session, confirmation turn) over the operation, customer, type and new value.
+   */
+  public static String contactUpdateKey(TurnContext ctx, String customerId, ContactUpdate update) {
+    return operationKey(
+        ctx, "contact-v1", customerId, String.valueOf(update.type()), nz(update.value()));
+  }
+
+  /** The idempotency key of a confirmed dispute. */
+  public static String disputeKey(TurnContext ctx, DisputeRequest r) {
+    return operationKey(
+        ctx,
+        "dispute-v1",
+        r.customerId(),
+        r.accountNumber(),
+        r.transactionId(),
+        r.amount() == null ? "" : r.amount().setScale(2, RoundingMode.HALF_UP).toPlainString(),
+        String.valueOf(r.reason()));
+  }
+
+  /** The idempotency key of a confirmed account freeze. */
+  public static String freezeKey(
+      TurnContext ctx, String customerId, String accountNumber, String reason) {
+    return operationKey(ctx, "freeze-v1", customerId, accountNumber, reason);
+  }
+
+  /**
+   * The key of any other confirmed, keyed operation: {@code lex-} + SHA-256 over {@code operation},
+   * bot id, Lex session id, the confirmation turn's reference and {@code parts}.
+   */
+  static String operationKey(TurnContext ctx, String operation, String... parts) {
+    LexV2Event e = ctx.event();
+    String botId = e.bot() == null ? "" : e.bot().id();
+    StringBuilder material =
+        new StringBuilder(operation)
+            .append('|')
+            .append(nz(botId))
+            .append('|')
+            .append(nz(e.sessionId()))
+            .append('|')
+            .append(confirmRef(ctx));
+    for (String p : parts) {
+      material.append('|').append(nz(p));
+    }
+    return "lex-" + sha256(material.toString()).substring(0, 48);
+  }
+
+  /** The confirmation turn's reference, falling back to this turn's. */
+  private static String confirmRef(TurnContext ctx) {
+    String confirmRef = ctx.attribute(SessionContract.CONFIRM_REF);
+    if (confirmRef == null || confirmRef.isBlank()) {
+      confirmRef = turnRef(ctx.event());
+    }
+    return confirmRef;
   }
 
   private static String nz(String s) {

@@ -2,6 +2,9 @@ package com.cci.fulfillment.sandbox;
 
 import com.cci.fulfillment.bank.BankModels.ApiError;
 import com.cci.fulfillment.bank.BankModels.Balance;
+import com.cci.fulfillment.bank.BankModels.ContactUpdate;
+import com.cci.fulfillment.bank.BankModels.DisputeRequest;
+import com.cci.fulfillment.bank.BankModels.FreezeRequest;
 import com.cci.fulfillment.bank.BankModels.Page;
 import com.cci.fulfillment.bank.BankModels.PinVerification;
 import com.cci.fulfillment.bank.BankModels.TransferRequest;
@@ -53,12 +56,24 @@ public final class SandboxBank implements AutoCloseable {
   private final SandboxLedger ledger;
   private final SandboxFaults faults;
   private final ObjectMapper mapper = Json.mapper();
-  private final IdempotencyStore<TransferRequest, Reply> transfers = new IdempotencyStore<>();
+
+  /**
+   * One store for every keyed operation: a key names one request, so reusing it for another
+   * operation (a different request type, never equal) is a 409 like reusing it with another body.
+   */
+  private final IdempotencyStore<Object, Reply> keyed = new IdempotencyStore<>();
+
   private final AtomicLong requests = new AtomicLong();
   private HttpServer server;
   private ExecutorService executor;
 
   private record Reply(int status, byte[] body) {}
+
+  /** The normalised identity of a contact-detail change, for idempotency comparisons. */
+  private record ContactChange(String customerId, ContactUpdate update) {}
+
+  /** The identity of an account freeze, for idempotency comparisons. */
+  private record Freeze(String accountNumber, FreezeRequest request) {}
 
   public SandboxBank(SandboxLedger ledger, SandboxFaults faults) {
     this.ledger = ledger;
@@ -135,7 +150,8 @@ public final class SandboxBank implements AutoCloseable {
         if (delay > 0) {
           Thread.sleep(delay);
         }
-        if (faults.shouldFail()) {
+        if (faults.shouldFail()
+            || faults.failsRequest(ex.getRequestMethod() + " " + ex.getRequestURI().getPath())) {
           reply = error(503, "SERVICE_UNAVAILABLE", "core banking is temporarily unavailable");
         } else {
           reply = route(ex);
@@ -173,6 +189,7 @@ public final class SandboxBank implements AutoCloseable {
     Map<String, String> q = query(ex.getRequestURI().getRawQuery());
     boolean get = method.equals("GET");
     boolean post = method.equals("POST");
+    boolean put = method.equals("PUT");
     if (p[0].equals("customers")) {
       if (p.length == 1 && get) {
         return lookup(q);
@@ -196,6 +213,9 @@ public final class SandboxBank implements AutoCloseable {
       if (p.length == 5 && post && p[2].equals("cards") && p[4].equals("block")) {
         return ok(ledger.blockCard(p[1], p[3]));
       }
+      if (p.length == 3 && put && p[2].equals("contact-details")) {
+        return updateContact(ex, p[1]);
+      }
       if (p.length == 3 && get && p[2].equals("loans")) {
         return ok(new Page<>(ledger.loans(p[1])));
       }
@@ -210,6 +230,8 @@ public final class SandboxBank implements AutoCloseable {
         }
         return ok(new PinVerification(ledger.verifyPin(p[1], pin)));
       }
+    } else if (p[0].equals("accounts") && p.length == 3 && post && p[2].equals("freeze")) {
+      return freeze(ex, p[1]);
     } else if (p[0].equals("accounts") && p.length == 3 && get) {
       if (p[2].equals("balance")) {
         var a = ledger.account(p[1]);
@@ -222,6 +244,8 @@ public final class SandboxBank implements AutoCloseable {
       }
     } else if (p[0].equals("transfers") && p.length == 1 && post) {
       return transfer(ex);
+    } else if (p[0].equals("disputes") && p.length == 1 && post) {
+      return dispute(ex);
     }
     return error(
         404, "NOT_FOUND", "no such resource: " + method + " " + ex.getRequestURI().getPath());
@@ -243,11 +267,116 @@ public final class SandboxBank implements AutoCloseable {
     throw new BadRequest("query parameter phone or accountNumber is required");
   }
 
-  private Reply transfer(HttpExchange ex) throws IOException {
+  private static String idempotencyKey(HttpExchange ex) {
     String key = ex.getRequestHeaders().getFirst("Idempotency-Key");
     if (key == null || !IDEMPOTENCY_KEY.matcher(key).matches()) {
       throw new BadRequest("header Idempotency-Key is required (1-128 of A-Z a-z 0-9 . _ : -)");
     }
+    return key;
+  }
+
+  /**
+   * Runs {@code action} once per key: a repeat (also a concurrent one) with an equal request gets
+   * the first answer; another request under the same key is 409. Business refusals are final
+   * answers for their key, replayed like successes; a crash forgets the key (nothing decided).
+   */
+  private Reply once(String key, Object request, java.util.function.Supplier<Reply> action) {
+    var outcome =
+        keyed.execute(
+            key,
+            request,
+            () -> {
+              try {
+                return action.get();
+              } catch (LedgerException e) {
+                return error(e.status, e.code, e.getMessage());
+              }
+            });
+    if (outcome instanceof IdempotencyStore.Fresh<Reply> f) {
+      return f.answer();
+    }
+    if (outcome instanceof IdempotencyStore.Replayed<Reply> rep) {
+      return rep.answer();
+    }
+    return error(
+        409, "IDEMPOTENCY_KEY_REUSED", "Idempotency-Key was used with a different request");
+  }
+
+  private Reply updateContact(HttpExchange ex, String customerId) throws IOException {
+    String key = idempotencyKey(ex);
+    ContactUpdate u;
+    try {
+      u = mapper.treeToValue(body(ex), ContactUpdate.class);
+    } catch (JsonProcessingException e) {
+      // Jackson's message would quote the rejected value (PII): name the rule instead.
+      throw new BadRequest("invalid contact-details body: type must be EMAIL or PHONE");
+    }
+    if (u.type() == null || u.value() == null) {
+      throw new BadRequest("type (EMAIL or PHONE) and value (string) are required");
+    }
+    ContactUpdate normalised = new ContactUpdate(u.type(), u.value().trim());
+    return once(
+        key,
+        new ContactChange(customerId, normalised),
+        () -> ok(ledger.updateContact(customerId, normalised)));
+  }
+
+  /**
+   * Freezing is idempotent by state; an {@code Idempotency-Key} is optional and, when sent, makes a
+   * repeat return the original answer (also for a refusal) like the other keyed operations.
+   */
+  private Reply freeze(HttpExchange ex, String accountNumber) throws IOException {
+    String key = ex.getRequestHeaders().getFirst("Idempotency-Key");
+    FreezeRequest r;
+    try {
+      r = mapper.treeToValue(body(ex), FreezeRequest.class);
+    } catch (JsonProcessingException e) {
+      throw new BadRequest(
+          "invalid freeze body: reason must be CUSTOMER_REQUEST, LOST_OR_STOLEN or FRAUD_SUSPECTED");
+    }
+    if (r.customerId() == null || r.reason() == null) {
+      throw new BadRequest("customerId and reason are required");
+    }
+    if (key == null) {
+      return ok(ledger.freezeAccount(accountNumber, r));
+    }
+    return once(
+        idempotencyKey(ex),
+        new Freeze(accountNumber, r),
+        () -> ok(ledger.freezeAccount(accountNumber, r)));
+  }
+
+  private Reply dispute(HttpExchange ex) throws IOException {
+    String key = idempotencyKey(ex);
+    DisputeRequest r;
+    try {
+      r = mapper.treeToValue(body(ex), DisputeRequest.class);
+    } catch (JsonProcessingException e) {
+      throw new BadRequest(
+          "invalid dispute body: reason must be UNAUTHORIZED, NOT_RECEIVED, DUPLICATE,"
+              + " INCORRECT_AMOUNT or OTHER; amount a number");
+    }
+    DisputeRequest normalised =
+        new DisputeRequest(
+            r.customerId(),
+            r.accountNumber(),
+            r.transactionId(),
+            r.amount() == null ? null : r.amount().stripTrailingZeros(),
+            r.reason());
+    return once(
+        key,
+        normalised,
+        () -> {
+          try {
+            return new Reply(201, mapper.writeValueAsBytes(ledger.openDispute(r)));
+          } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+          }
+        });
+  }
+
+  private Reply transfer(HttpExchange ex) throws IOException {
+    String key = idempotencyKey(ex);
     TransferRequest r;
     try {
       r = mapper.treeToValue(body(ex), TransferRequest.class);
@@ -263,28 +392,16 @@ public final class SandboxBank implements AutoCloseable {
             r.amount() == null ? null : r.amount().stripTrailingZeros(),
             r.payeeName(),
             r.routingNumber());
-    var outcome =
-        transfers.execute(
-            key,
-            normalised,
-            () -> {
-              try {
-                return new Reply(201, mapper.writeValueAsBytes(ledger.transfer(r)));
-              } catch (LedgerException e) {
-                // Business refusals are final answers for this key, replayed like successes.
-                return error(e.status, e.code, e.getMessage());
-              } catch (JsonProcessingException e) {
-                throw new IllegalStateException(e);
-              }
-            });
-    if (outcome instanceof IdempotencyStore.Fresh<Reply> f) {
-      return f.answer();
-    }
-    if (outcome instanceof IdempotencyStore.Replayed<Reply> rep) {
-      return rep.answer();
-    }
-    return error(
-        409, "IDEMPOTENCY_KEY_REUSED", "Idempotency-Key was used with a different request");
+    return once(
+        key,
+        normalised,
+        () -> {
+          try {
+            return new Reply(201, mapper.writeValueAsBytes(ledger.transfer(r)));
+          } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+          }
+        });
   }
 
   private JsonNode body(HttpExchange ex) throws IOException {

@@ -37,6 +37,8 @@ public final class SandboxFaults {
     return this;
   }
 
+  private volatile java.util.regex.Pattern failing;
+
   /** Switches a full outage on or off. */
   public SandboxFaults outage(boolean on) {
     this.outage = on;
@@ -60,8 +62,24 @@ public final class SandboxFaults {
     return lostReplies.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0;
   }
 
+  /**
+   * Answers 503 to every request whose {@code "METHOD /path"} matches {@code regex} (null: none),
+   * e.g. {@code "POST /accounts/[^/]+/freeze"}: an outage of one operation while the rest works.
+   */
+  public SandboxFaults failMatching(String regex) {
+    this.failing = regex == null ? null : java.util.regex.Pattern.compile(regex);
+    return this;
+  }
+
+  /** Whether {@code "METHOD /path"} is switched off by {@link #failMatching}. */
+  boolean failsRequest(String methodAndPath) {
+    java.util.regex.Pattern p = failing;
+    return p != null && p.matcher(methodAndPath).matches();
+  }
+
   /** Switches every fault off. */
   public SandboxFaults reset() {
+    failing = null;
     lostReplies.set(0);
     latencyMillis = 0;
     errorRate = 0;

@@ -1,8 +1,15 @@
 package com.cci.fulfillment.sandbox;
 
 import com.cci.fulfillment.bank.BankModels.Account;
+import com.cci.fulfillment.bank.BankModels.AccountFreeze;
 import com.cci.fulfillment.bank.BankModels.Card;
+import com.cci.fulfillment.bank.BankModels.ContactType;
+import com.cci.fulfillment.bank.BankModels.ContactUpdate;
+import com.cci.fulfillment.bank.BankModels.ContactUpdateResult;
 import com.cci.fulfillment.bank.BankModels.Customer;
+import com.cci.fulfillment.bank.BankModels.DisputeCase;
+import com.cci.fulfillment.bank.BankModels.DisputeRequest;
+import com.cci.fulfillment.bank.BankModels.FreezeRequest;
 import com.cci.fulfillment.bank.BankModels.Loan;
 import com.cci.fulfillment.bank.BankModels.Transaction;
 import com.cci.fulfillment.bank.BankModels.TransferRequest;
@@ -41,6 +48,9 @@ public final class SandboxLedger {
   private static final Pattern PIN = Pattern.compile("\\d{4,6}");
   private static final Pattern ROUTING = Pattern.compile("\\d{9}");
   private static final Pattern EXTERNAL_ACCOUNT = Pattern.compile("\\d{4,17}");
+  private static final Pattern EMAIL =
+      Pattern.compile("[A-Za-z0-9._%+'-]{1,64}@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,24}");
+  private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{9,14}");
   private static final String[] MERCHANTS = {
     "Grocery Mart", "City Transit", "Coffee House", "Online Books", "Fuel Station",
     "Pharmacy Plus", "Utility Power Co", "Streaming Service", "Payroll Deposit", "ATM Withdrawal"
@@ -59,7 +69,8 @@ public final class SandboxLedger {
   }
 
   private static final class CustomerState {
-    final Customer customer;
+    Customer customer;
+    String email;
     final PinHasher.PinHash pin;
     final List<String> accounts = new ArrayList<>();
     final Map<String, Card> cards = new LinkedHashMap<>();
@@ -77,6 +88,7 @@ public final class SandboxLedger {
     final String owner;
     BigDecimal balance;
     final List<Transaction> transactions = new ArrayList<>();
+    AccountFreeze freeze;
 
     AccountState(String number, String type, String owner, BigDecimal balance) {
       this.number = number;
@@ -96,6 +108,9 @@ public final class SandboxLedger {
   private final Map<String, AccountState> accounts = new HashMap<>();
   private final AtomicLong transferSeq = new AtomicLong();
   private int transferCount;
+  private int contactUpdateCount;
+  private final AtomicLong freezeSeq = new AtomicLong();
+  private final Map<String, DisputeCase> disputesByTransaction = new HashMap<>();
 
   private SandboxLedger(Clock clock) {
     this.clock = clock;
@@ -146,6 +161,12 @@ public final class SandboxLedger {
     }
     CustomerState state =
         new CustomerState(new Customer(id, c.name(), phone), PinHasher.hash(c.pin()));
+    if (c.email() != null) {
+      if (!EMAIL.matcher(c.email()).matches()) {
+        throw new IllegalArgumentException(where + ": email is not a valid e-mail address");
+      }
+      state.email = c.email().toLowerCase(java.util.Locale.ROOT);
+    }
     for (SeedCustomer.SeedAccount a : nullSafe(c.accounts())) {
       if (a.number() == null || a.balance() == null || accounts.containsKey(a.number())) {
         throw new IllegalArgumentException(where + ": account needs a unique number and a balance");
@@ -325,6 +346,9 @@ public final class SandboxLedger {
         throw new LedgerException(422, "SAME_ACCOUNT", "fromAccount and toAccount are the same");
       }
     }
+    if (from.freeze != null) {
+      throw new LedgerException(422, "ACCOUNT_FROZEN", "fromAccount is frozen: no debits");
+    }
     BigDecimal amount = r.amount().setScale(2, RoundingMode.UNNECESSARY);
     if (from.balance.compareTo(amount) < 0) {
       throw new LedgerException(422, "INSUFFICIENT_FUNDS", "balance is lower than the amount");
@@ -343,6 +367,166 @@ public final class SandboxLedger {
     transferCount++;
     return new TransferResult(
         id, "COMPLETED", r.type(), r.fromAccount(), r.toAccount(), amount, from.balance);
+  }
+
+  /**
+   * Changes a customer's e-mail address or phone number (E.164), atomically; the phone lookup
+   * follows a new number at once. The value the customer already has answers {@code UNCHANGED}. A
+   * phone number another customer holds is refused ({@code 409 PHONE_IN_USE}).
+   */
+  public synchronized ContactUpdateResult updateContact(String customerId, ContactUpdate u) {
+    CustomerState c = state(customerId);
+    if (u == null || u.type() == null || u.value() == null) {
+      throw new LedgerException(
+          400, "INVALID_CONTACT", "type (EMAIL or PHONE) and value are required");
+    }
+    String value;
+    boolean changed;
+    if (u.type() == ContactType.EMAIL) {
+      value = u.value().trim().toLowerCase(java.util.Locale.ROOT);
+      if (value.length() > 254 || !EMAIL.matcher(value).matches()) {
+        throw new LedgerException(400, "INVALID_CONTACT", "value is not a valid e-mail address");
+      }
+      changed = !value.equals(c.email);
+      c.email = value;
+    } else {
+      value = u.value().trim();
+      if (!E164.matcher(value).matches()) {
+        throw new LedgerException(
+            400, "INVALID_CONTACT", "value must be an E.164 phone number (+ and 10-15 digits)");
+      }
+      String holder = customerByPhone.get(value);
+      if (holder != null && !holder.equals(customerId)) {
+        throw new LedgerException(
+            409, "PHONE_IN_USE", "this phone number belongs to another customer");
+      }
+      changed = holder == null;
+      if (changed) {
+        customerByPhone.remove(c.customer.phone(), customerId);
+        customerByPhone.put(value, customerId);
+        c.customer = new Customer(customerId, c.customer.name(), value);
+      }
+    }
+    contactUpdateCount++;
+    return new ContactUpdateResult(
+        customerId,
+        u.type(),
+        changed ? "UPDATED" : "UNCHANGED",
+        com.cci.fulfillment.bank.BankModels.maskContact(u.type(), value));
+  }
+
+  /**
+   * Freezes an account against debits (transfers from it are refused with {@code ACCOUNT_FROZEN};
+   * credits still arrive). Idempotent by state: freezing a frozen account returns the original
+   * freeze as {@code ALREADY_FROZEN} and changes nothing. Only the owner may freeze ({@code 422
+   * ACCOUNT_NOT_OWNED}).
+   */
+  public synchronized AccountFreeze freezeAccount(String number, FreezeRequest r) {
+    if (r == null || r.customerId() == null || r.reason() == null) {
+      throw new LedgerException(400, "INVALID_REQUEST", "customerId and reason are required");
+    }
+    AccountState a = account0(number);
+    state(r.customerId());
+    if (!a.owner.equals(r.customerId())) {
+      throw new LedgerException(422, "ACCOUNT_NOT_OWNED", "account does not belong to customer");
+    }
+    if (a.freeze != null) {
+      AccountFreeze f = a.freeze;
+      return new AccountFreeze(
+          f.freezeId(), f.accountNumber(), "ALREADY_FROZEN", f.reason(), f.frozenAt());
+    }
+    a.freeze =
+        new AccountFreeze(
+            "FRZ-" + String.format("%08d", freezeSeq.incrementAndGet()),
+            number,
+            "FROZEN",
+            r.reason(),
+            clock.instant());
+    return a.freeze;
+  }
+
+  /**
+   * Opens a dispute case for one posted debit of the customer's account: the amount disputed is
+   * positive, at most 2 decimals and at most the debit; a transaction can be disputed once ({@code
+   * 409 ALREADY_DISPUTED} afterwards, naming the open case).
+   */
+  public synchronized DisputeCase openDispute(DisputeRequest r) {
+    if (r == null
+        || r.customerId() == null
+        || r.accountNumber() == null
+        || r.transactionId() == null
+        || r.amount() == null
+        || r.reason() == null) {
+      throw new LedgerException(
+          400,
+          "INVALID_REQUEST",
+          "customerId, accountNumber, transactionId, amount and reason are required");
+    }
+    if (r.amount().signum() <= 0 || r.amount().stripTrailingZeros().scale() > 2) {
+      throw new LedgerException(
+          400, "INVALID_AMOUNT", "amount must be positive with at most 2 decimals");
+    }
+    state(r.customerId());
+    AccountState a = account0(r.accountNumber());
+    if (!a.owner.equals(r.customerId())) {
+      throw new LedgerException(422, "ACCOUNT_NOT_OWNED", "account does not belong to customer");
+    }
+    Transaction t =
+        a.transactions.stream()
+            .filter(x -> x.id().equals(r.transactionId()))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new LedgerException(
+                        404, "TRANSACTION_NOT_FOUND", "no such transaction on this account"));
+    if (t.amount().signum() >= 0) {
+      throw new LedgerException(422, "NOT_A_DEBIT", "only debits can be disputed");
+    }
+    if (r.amount().compareTo(t.amount().negate()) > 0) {
+      throw new LedgerException(
+          422, "AMOUNT_EXCEEDS_TRANSACTION", "amount is larger than the transaction");
+    }
+    DisputeCase open = disputesByTransaction.get(t.id());
+    if (open != null) {
+      throw new LedgerException(
+          409, "ALREADY_DISPUTED", "transaction is already disputed in case " + open.caseId());
+    }
+    DisputeCase c =
+        new DisputeCase(
+            String.format("DSP-%06d", disputesByTransaction.size() + 1),
+            "OPEN",
+            r.accountNumber(),
+            t.id(),
+            r.amount().setScale(2, RoundingMode.UNNECESSARY),
+            r.reason(),
+            clock.instant());
+    disputesByTransaction.put(t.id(), c);
+    return c;
+  }
+
+  /** How many dispute cases were opened. */
+  public synchronized int disputeCount() {
+    return disputesByTransaction.size();
+  }
+
+  /** Whether an account is frozen (tests and local runs). */
+  public synchronized boolean isFrozen(String number) {
+    return account0(number).freeze != null;
+  }
+
+  /** How many accounts were frozen (state changes only; repeats are not counted). */
+  public synchronized int freezeCount() {
+    return (int) freezeSeq.get();
+  }
+
+  /** The customer's e-mail address on file, if any (tests and local runs). */
+  public synchronized Optional<String> email(String customerId) {
+    return Optional.ofNullable(state(customerId).email);
+  }
+
+  /** How many contact-detail changes were executed, {@code UNCHANGED} ones included. */
+  public synchronized int contactUpdateCount() {
+    return contactUpdateCount;
   }
 
   /** How many transfers were booked (for tests and load-test accounting). */

@@ -12,6 +12,7 @@ record SeedCustomer(
     @JsonProperty("id") String id,
     @JsonProperty("name") String name,
     @JsonProperty("phone") String phone,
+    @JsonProperty("email") String email,
     @JsonProperty("pin") String pin,
     @JsonProperty("accounts") List<SeedAccount> accounts,
     @JsonProperty("cards") List<SeedCard> cards,

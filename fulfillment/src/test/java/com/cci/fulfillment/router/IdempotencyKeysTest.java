@@ -3,6 +3,10 @@ package com.cci.fulfillment.router;
 import static com.cci.fulfillment.router.LexEvents.slots;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.cci.fulfillment.bank.BankModels.ContactType;
+import com.cci.fulfillment.bank.BankModels.ContactUpdate;
+import com.cci.fulfillment.bank.BankModels.DisputeReason;
+import com.cci.fulfillment.bank.BankModels.DisputeRequest;
 import com.cci.fulfillment.bank.BankModels.TransferRequest;
 import com.cci.fulfillment.bank.BankModels.TransferType;
 import com.cci.schemas.lex.Intent;
@@ -76,5 +80,42 @@ class IdempotencyKeysTest {
     String a = IdempotencyKeys.transferKey(ctx("s1", null, "req-a"), req("10"));
     assertThat(IdempotencyKeys.transferKey(ctx("s1", null, "req-a"), req("10"))).isEqualTo(a);
     assertThat(IdempotencyKeys.transferKey(ctx("s1", null, "req-b"), req("10"))).isNotEqualTo(a);
+  }
+
+  @Test
+  void contactFreezeAndDisputeKeysFollowTheSameDerivationAndNeverCollide() {
+    ContactUpdate phone = new ContactUpdate(ContactType.PHONE, "+12065550177");
+    String contact = IdempotencyKeys.contactUpdateKey(ctx("s1", "ref-1", "r"), "C1003", phone);
+    assertThat(IdempotencyKeys.contactUpdateKey(ctx("s1", "ref-1", "other"), "C1003", phone))
+        .isEqualTo(contact);
+    assertThat(IdempotencyKeys.contactUpdateKey(ctx("s1", "ref-2", "r"), "C1003", phone))
+        .isNotEqualTo(contact);
+    assertThat(
+            IdempotencyKeys.contactUpdateKey(
+                ctx("s1", "ref-1", "r"),
+                "C1003",
+                new ContactUpdate(ContactType.PHONE, "+12065550178")))
+        .isNotEqualTo(contact);
+    assertThat(contact).startsWith("lex-").doesNotContain("2065550177");
+
+    String freeze =
+        IdempotencyKeys.freezeKey(
+            ctx("s1", "ref-1", "r"), "C1003", "100200300602", "CUSTOMER_REQUEST");
+    DisputeRequest d =
+        new DisputeRequest(
+            "C1003", "100200300602", "100200300602-t1", new BigDecimal("5"), DisputeReason.OTHER);
+    String dispute = IdempotencyKeys.disputeKey(ctx("s1", "ref-1", "r"), d);
+    assertThat(
+            IdempotencyKeys.disputeKey(
+                ctx("s1", "ref-1", "r"),
+                new DisputeRequest(
+                    "C1003",
+                    "100200300602",
+                    "100200300602-t1",
+                    new BigDecimal("5.00"),
+                    DisputeReason.OTHER)))
+        .isEqualTo(dispute);
+    assertThat(java.util.Set.of(contact, freeze, dispute)).hasSize(3);
+    assertThat(freeze + dispute).doesNotContain("100200300602");
   }
 }

@@ -50,7 +50,7 @@ class OpenApiRoutesTest {
   @Test
   void everyDocumentedOperationIsServed() throws Exception {
     List<Operation> ops = documentedOperations();
-    assertThat(ops).hasSize(12);
+    assertThat(ops).hasSize(15);
     HttpClient http = HttpClient.newHttpClient();
     try (SandboxBank bank = SandboxBank.withDefaultSeed().start()) {
       for (Operation op : ops) {

@@ -1,0 +1,156 @@
+package com.cci.fulfillment.router;
+
+import static com.cci.fulfillment.router.LexEvents.slots;
+import static com.cci.fulfillment.router.LexEvents.text;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.cci.fulfillment.bank.CoreBankingClient;
+import com.cci.fulfillment.sandbox.SandboxBank;
+import com.cci.fulfillment.sandbox.SandboxFaults;
+import com.cci.fulfillment.sandbox.SandboxLedger;
+import com.cci.fulfillment.testing.MutableClock;
+import com.cci.schemas.lex.DialogAction;
+import com.cci.schemas.lex.Intent;
+import com.cci.schemas.lex.LexV2Event;
+import com.cci.schemas.lex.LexV2Response;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code DisputeTransaction}: a confirmed dispute opens exactly one case however often the
+ * confirmed turn is delivered, the case id is read back, and the contact goes to Disputes (priority
+ * 3) as before. Asserted on the sandbox ledger.
+ */
+class DisputeExactlyOnceTest {
+  private static final Map<String, String> SLOTS =
+      slots("Amount", "37.86", "TransactionDate", "2026-11-06", "AccountType", "Checking");
+
+  private SandboxBank bank;
+  private IntentRouter router;
+  private InMemoryAuthService auth;
+
+  @BeforeEach
+  void start() throws IOException {
+    MutableClock clock = new MutableClock(Instant.parse("2026-11-20T15:00:00Z"));
+    bank = new SandboxBank(SandboxLedger.fromDefaultSeed(clock), SandboxFaults.none()).start();
+    CoreBankingClient client =
+        new CoreBankingClient(CoreBankingClient.Config.defaults(bank.baseUri()));
+    auth = new InMemoryAuthService(client, clock);
+    router = new IntentRouter(client, auth, clock, null);
+  }
+
+  @AfterEach
+  void stop() {
+    bank.close();
+  }
+
+  private LexEvents.Conversation confirmedConversation(String session) {
+    LexEvents.Conversation c = new LexEvents.Conversation(session, false, "+15125550101");
+    auth.authenticate(session, "C1001");
+    LexV2Response ask = c.keep(router.handle(c.event("DisputeTransaction", SLOTS)));
+    assertThat(ask.dialogActionType()).isEqualTo(DialogAction.Type.CONFIRM_INTENT);
+    return c;
+  }
+
+  private static void assertDisputesRouting(LexV2Response r) {
+    assertThat(r.sessionState().sessionAttributes())
+        .containsEntry("escalate", "true")
+        .containsEntry("targetQueue", "Disputes")
+        .containsEntry("routingPriority", "3");
+  }
+
+  @Test
+  void theSameConfirmedTurnDeliveredTwiceOpensOneCase() {
+    LexEvents.Conversation c = confirmedConversation("dsp-1");
+    LexV2Event yes = c.event("DisputeTransaction", SLOTS, Intent.ConfirmationState.CONFIRMED);
+    LexV2Response a = router.handle(yes);
+    LexV2Response b = router.handle(yes);
+    assertDisputesRouting(a);
+    assertThat(text(a)).contains("I've opened dispute case DSP-000001 for this charge");
+    assertThat(text(b)).isEqualTo(text(a));
+    assertThat(a.sessionState().sessionAttributes().get("whisperContext"))
+        .contains("case DSP-000001 opened")
+        .contains("$37.86");
+    assertThat(bank.ledger().disputeCount()).isEqualTo(1);
+  }
+
+  @Test
+  void concurrentDeliveriesOpenOneCase() throws Exception {
+    LexEvents.Conversation c = confirmedConversation("dsp-2");
+    LexV2Event yes = c.event("DisputeTransaction", SLOTS, Intent.ConfirmationState.CONFIRMED);
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    CountDownLatch go = new CountDownLatch(1);
+    List<Future<LexV2Response>> futures = new ArrayList<>();
+    try {
+      for (int i = 0; i < 8; i++) {
+        Callable<LexV2Response> call =
+            () -> {
+              go.await();
+              return router.handle(yes);
+            };
+        futures.add(pool.submit(call));
+      }
+      go.countDown();
+      for (Future<LexV2Response> f : futures) {
+        LexV2Response r = f.get(10, TimeUnit.SECONDS);
+        assertDisputesRouting(r);
+        assertThat(text(r)).contains("DSP-000001");
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(bank.ledger().disputeCount()).isEqualTo(1);
+  }
+
+  @Test
+  void aSecondConfirmationOfTheSameChargeSaysItIsAlreadyDisputed() {
+    LexEvents.Conversation c = confirmedConversation("dsp-3");
+    router.handle(c.event("DisputeTransaction", SLOTS, Intent.ConfirmationState.CONFIRMED));
+    LexEvents.Conversation again = confirmedConversation("dsp-4");
+    LexV2Response r =
+        router.handle(again.event("DisputeTransaction", SLOTS, Intent.ConfirmationState.CONFIRMED));
+    assertDisputesRouting(r);
+    assertThat(text(r)).contains("already being disputed");
+    assertThat(r.sessionState().sessionAttributes().get("whisperContext"))
+        .contains("already disputed");
+    assertThat(bank.ledger().disputeCount()).isEqualTo(1);
+  }
+
+  @Test
+  void aLostReplyIsRetriedAndADisputesOutageStillRoutesToDisputes() {
+    LexEvents.Conversation c = confirmedConversation("dsp-5");
+    bank.faults().loseNextReplies(1);
+    // The lost reply hits the turn's first bank call (a GET), retried; the dispute opens once.
+    LexV2Response ok =
+        router.handle(c.event("DisputeTransaction", SLOTS, Intent.ConfirmationState.CONFIRMED));
+    assertThat(text(ok)).contains("DSP-000001");
+    assertThat(bank.ledger().disputeCount()).isEqualTo(1);
+
+    bank.faults().failMatching("POST /disputes");
+    LexEvents.Conversation other = confirmedConversation("dsp-6");
+    LexV2Response r =
+        router.handle(
+            other.event(
+                "DisputeTransaction",
+                slots(
+                    "Amount", "37.86", "TransactionDate", "2026-11-06", "AccountType", "Checking"),
+                Intent.ConfirmationState.CONFIRMED));
+    assertDisputesRouting(r);
+    assertThat(text(r)).contains("temporarily unavailable");
+    assertThat(r.sessionState().sessionAttributes().get("whisperContext"))
+        .contains("outcome unknown");
+    assertThat(bank.ledger().disputeCount()).isEqualTo(1);
+  }
+}
