@@ -66,9 +66,7 @@ public final class BlockAccount extends BankingIntent {
           ctx,
           a,
           blocked + "; freeze outcome unknown (" + e.reason() + "); please freeze",
-          e.reason() == BankUnavailableException.Reason.TIMEOUT
-              ? ErrorClass.BACKEND_TIMEOUT
-              : ErrorClass.BACKEND_UNAVAILABLE,
+          Replies.changeErrorClass(e),
           e.reason().name());
     } catch (BankApiException e) {
       return notFrozen(

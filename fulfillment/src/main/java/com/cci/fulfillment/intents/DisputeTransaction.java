@@ -116,18 +116,12 @@ public final class DisputeTransaction extends BankingIntent {
     try {
       opened = ctx.bank(b -> b.openDispute(key, request));
     } catch (BankUnavailableException e) {
-      return Replies.escalate(
+      return Replies.outcomeUnknown(
           ctx,
           Queue.DISPUTES,
           "dispute " + charge + "; case outcome unknown (" + e.reason() + "), check first",
           Masking.last4(a.number()),
-          Say.both(Replies.UNAVAILABLE_TEXT),
-          Intent.State.FAILED,
-          Outcome.ESCALATED,
-          e.reason() == BankUnavailableException.Reason.TIMEOUT
-              ? ErrorClass.BACKEND_TIMEOUT
-              : ErrorClass.BACKEND_UNAVAILABLE,
-          e.reason().name());
+          e);
     } catch (BankApiException e) {
       boolean already = "ALREADY_DISPUTED".equals(e.code());
       return Replies.escalate(

@@ -13,7 +13,6 @@ import com.cci.fulfillment.router.TurnContext;
 import com.cci.fulfillment.session.Masking;
 import com.cci.fulfillment.session.SessionContract.Queue;
 import com.cci.schemas.fulfillment.FulfillmentEvent.ErrorClass;
-import com.cci.schemas.fulfillment.FulfillmentEvent.Outcome;
 import com.cci.schemas.lex.Intent;
 import java.math.BigDecimal;
 
@@ -69,18 +68,12 @@ final class Transfers {
     try {
       r = ctx.bank(b -> b.transfer(key, request));
     } catch (BankUnavailableException e) {
-      return Replies.escalate(
+      return Replies.outcomeUnknown(
           ctx,
           Queue.PAYMENTS,
           "transfer outcome unknown (" + e.reason() + "); check before retrying",
           Masking.last4(request.fromAccount()),
-          Say.both(Replies.UNAVAILABLE_TEXT),
-          Intent.State.FAILED,
-          Outcome.ESCALATED,
-          e.reason() == BankUnavailableException.Reason.TIMEOUT
-              ? ErrorClass.BACKEND_TIMEOUT
-              : ErrorClass.BACKEND_UNAVAILABLE,
-          e.reason().name());
+          e);
     } catch (BankApiException e) {
       return Replies.failed(ctx, Say.both(refusal(e.code())), ErrorClass.VALIDATION, e.code());
     }

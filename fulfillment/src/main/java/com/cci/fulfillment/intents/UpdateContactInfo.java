@@ -12,7 +12,6 @@ import com.cci.fulfillment.router.Say;
 import com.cci.fulfillment.router.TurnContext;
 import com.cci.fulfillment.session.SessionContract.Queue;
 import com.cci.schemas.fulfillment.FulfillmentEvent.ErrorClass;
-import com.cci.schemas.fulfillment.FulfillmentEvent.Outcome;
 import com.cci.schemas.lex.Intent;
 
 /**
@@ -76,18 +75,12 @@ public final class UpdateContactInfo extends BankingIntent {
     try {
       result = ctx.bank(b -> b.updateContactDetails(key, customerId, update));
     } catch (BankUnavailableException e) {
-      return Replies.escalate(
+      return Replies.outcomeUnknown(
           ctx,
           Queue.CUSTOMER_SERVICE,
           "contact update outcome unknown (" + e.reason() + "); check before retrying",
           null,
-          Say.both(Replies.UNAVAILABLE_TEXT),
-          Intent.State.FAILED,
-          Outcome.ESCALATED,
-          e.reason() == BankUnavailableException.Reason.TIMEOUT
-              ? ErrorClass.BACKEND_TIMEOUT
-              : ErrorClass.BACKEND_UNAVAILABLE,
-          e.reason().name());
+          e);
     } catch (BankApiException e) {
       return Replies.failed(
           ctx, Say.both(refusal(e.code(), label(type))), ErrorClass.VALIDATION, e.code());

@@ -210,6 +210,36 @@ public final class Replies {
         code);
   }
 
+  /**
+   * A change (money, profile, dispute) sent to the bank whose outcome it could not confirm: the
+   * customer hears the "temporarily unavailable" message and goes to {@code queue} with {@code
+   * reason} in the whisper (which should say to check before retrying).
+   */
+  public static Reply outcomeUnknown(
+      TurnContext ctx,
+      Queue queue,
+      String reason,
+      String maskedAccount,
+      BankUnavailableException e) {
+    return escalate(
+        ctx,
+        queue,
+        reason,
+        maskedAccount,
+        Say.both(UNAVAILABLE_TEXT),
+        Intent.State.FAILED,
+        Outcome.ESCALATED,
+        changeErrorClass(e),
+        e.reason().name());
+  }
+
+  /** How an unconfirmed change is counted: a timeout, or the backend unavailable. */
+  public static ErrorClass changeErrorClass(BankUnavailableException e) {
+    return e.reason() == BankUnavailableException.Reason.TIMEOUT
+        ? ErrorClass.BACKEND_TIMEOUT
+        : ErrorClass.BACKEND_UNAVAILABLE;
+  }
+
   /** The dialog of the intent ended: forget the in-progress bookkeeping. */
   private static void done(TurnContext ctx) {
     ctx.attributes().remove(SessionContract.ACTIVE_INTENT);

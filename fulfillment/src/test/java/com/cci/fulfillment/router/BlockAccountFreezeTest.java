@@ -16,15 +16,8 @@ import com.cci.schemas.lex.LexV2Event;
 import com.cci.schemas.lex.LexV2Response;
 import java.io.IOException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -95,25 +88,8 @@ class BlockAccountFreezeTest {
   void concurrentDeliveriesFreezeOnce() throws Exception {
     LexEvents.Conversation c = confirmedConversation("blk-2");
     LexV2Event yes = c.event("BlockAccount", SLOTS, Intent.ConfirmationState.CONFIRMED);
-    ExecutorService pool = Executors.newFixedThreadPool(6);
-    CountDownLatch go = new CountDownLatch(1);
-    List<Future<LexV2Response>> futures = new ArrayList<>();
-    try {
-      for (int i = 0; i < 6; i++) {
-        Callable<LexV2Response> call =
-            () -> {
-              go.await();
-              return router.handle(yes);
-            };
-        futures.add(pool.submit(call));
-      }
-      go.countDown();
-      for (Future<LexV2Response> f : futures) {
-        assertThat(f.get(10, TimeUnit.SECONDS).sessionState().sessionAttributes())
-            .containsEntry("targetQueue", "Security");
-      }
-    } finally {
-      pool.shutdownNow();
+    for (LexV2Response r : SameEventAtOnce.deliver(router, yes, 6)) {
+      assertThat(r.sessionState().sessionAttributes()).containsEntry("targetQueue", "Security");
     }
     assertThat(bank.ledger().freezeCount()).isEqualTo(1);
     assertAllCardsBlocked();

@@ -18,12 +18,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -93,26 +87,9 @@ class ContactUpdateExactlyOnceTest {
     LexEvents.Conversation c = confirmedConversation("cu-2", slots);
     LexV2Event yes = c.event("UpdateContactInfo", slots, Intent.ConfirmationState.CONFIRMED);
     int n = 8;
-    ExecutorService pool = Executors.newFixedThreadPool(n);
-    CountDownLatch go = new CountDownLatch(1);
-    List<Future<LexV2Response>> futures = new ArrayList<>();
-    try {
-      for (int i = 0; i < n; i++) {
-        Callable<LexV2Response> call =
-            () -> {
-              go.await();
-              return router.handle(yes);
-            };
-        futures.add(pool.submit(call));
-      }
-      go.countDown();
-      for (Future<LexV2Response> f : futures) {
-        LexV2Response r = f.get(10, TimeUnit.SECONDS);
-        assertThat(r.sessionState().intent().state()).isEqualTo(Intent.State.FULFILLED);
-        assertThat(text(r)).contains("a***@example.net").doesNotContain("aisha.r@");
-      }
-    } finally {
-      pool.shutdownNow();
+    for (LexV2Response r : SameEventAtOnce.deliver(router, yes, n)) {
+      assertThat(r.sessionState().intent().state()).isEqualTo(Intent.State.FULFILLED);
+      assertThat(text(r)).contains("a***@example.net").doesNotContain("aisha.r@");
     }
     assertThat(bank.ledger().contactUpdateCount()).isEqualTo(1);
     assertThat(bank.ledger().email("C1003")).hasValue("aisha.r@example.net");

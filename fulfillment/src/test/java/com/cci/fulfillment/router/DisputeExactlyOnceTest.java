@@ -15,15 +15,7 @@ import com.cci.schemas.lex.LexV2Event;
 import com.cci.schemas.lex.LexV2Response;
 import java.io.IOException;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -90,26 +82,9 @@ class DisputeExactlyOnceTest {
   void concurrentDeliveriesOpenOneCase() throws Exception {
     LexEvents.Conversation c = confirmedConversation("dsp-2");
     LexV2Event yes = c.event("DisputeTransaction", SLOTS, Intent.ConfirmationState.CONFIRMED);
-    ExecutorService pool = Executors.newFixedThreadPool(8);
-    CountDownLatch go = new CountDownLatch(1);
-    List<Future<LexV2Response>> futures = new ArrayList<>();
-    try {
-      for (int i = 0; i < 8; i++) {
-        Callable<LexV2Response> call =
-            () -> {
-              go.await();
-              return router.handle(yes);
-            };
-        futures.add(pool.submit(call));
-      }
-      go.countDown();
-      for (Future<LexV2Response> f : futures) {
-        LexV2Response r = f.get(10, TimeUnit.SECONDS);
-        assertDisputesRouting(r);
-        assertThat(text(r)).contains("DSP-000001");
-      }
-    } finally {
-      pool.shutdownNow();
+    for (LexV2Response r : SameEventAtOnce.deliver(router, yes, 8)) {
+      assertDisputesRouting(r);
+      assertThat(text(r)).contains("DSP-000001");
     }
     assertThat(bank.ledger().disputeCount()).isEqualTo(1);
   }

@@ -16,15 +16,7 @@ import com.cci.schemas.lex.LexV2Response;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -95,25 +87,8 @@ class TransferExactlyOnceTest {
     LexV2Event yes =
         c.event("TransferInternal", transfer("250.50"), Intent.ConfirmationState.CONFIRMED);
     int n = 8;
-    ExecutorService pool = Executors.newFixedThreadPool(n);
-    CountDownLatch go = new CountDownLatch(1);
-    List<Future<LexV2Response>> futures = new ArrayList<>();
-    try {
-      for (int i = 0; i < n; i++) {
-        Callable<LexV2Response> call =
-            () -> {
-              go.await();
-              return router.handle(yes);
-            };
-        futures.add(pool.submit(call));
-      }
-      go.countDown();
-      for (Future<LexV2Response> f : futures) {
-        LexV2Response r = f.get(10, TimeUnit.SECONDS);
-        assertThat(r.sessionState().intent().state()).isEqualTo(Intent.State.FULFILLED);
-      }
-    } finally {
-      pool.shutdownNow();
+    for (LexV2Response r : SameEventAtOnce.deliver(router, yes, n)) {
+      assertThat(r.sessionState().intent().state()).isEqualTo(Intent.State.FULFILLED);
     }
     assertThat(bank.ledger().transferCount()).isEqualTo(1);
     assertThat(balance(CHECKING)).isEqualByComparingTo("7870.40");
