@@ -42,8 +42,10 @@ import org.xml.sax.InputSource;
  * {@code expected.json}. {@code setup.json} pre-authenticates the session or switches the bank off.
  *
  * <p>Cases run in name order against one bank per class; cases that change bank state (transfers,
- * blocks, activation) each use a customer no other case reads. Regenerate the expected files with
- * {@code -Dgolden.update=true} and review the diff.
+ * blocks, activation) each use a customer no other case reads, and a case whose change other cases
+ * would see (a customer's contact details) runs on a bank of its own ({@code "ownBank": true} in
+ * {@code setup.json}), so no case depends on the order. Regenerate the expected files with {@code
+ * -Dgolden.update=true} and review the diff.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class GoldenIntentTest {
@@ -108,7 +110,23 @@ class GoldenIntentTest {
             ? Json.mapper().readTree(dir.resolve("setup.json").toFile())
             : Json.mapper().createObjectNode();
 
-    CoreBankingClient client = client();
+    SandboxBank caseBank =
+        setup.path("ownBank").asBoolean(false)
+            ? new SandboxBank(SandboxLedger.fromDefaultSeed(CLOCK), SandboxFaults.none()).start()
+            : bank;
+    try {
+      golden(name, event, setup, caseBank);
+    } finally {
+      if (caseBank != bank) {
+        caseBank.close();
+      }
+    }
+  }
+
+  private void golden(String name, LexV2Event event, JsonNode setup, SandboxBank bank)
+      throws IOException {
+    Path dir = GOLDEN.resolve(name);
+    CoreBankingClient client = client(bank);
     InMemoryAuthService auth = new InMemoryAuthService(client, CLOCK);
     if (setup.hasNonNull("authenticatedAs")) {
       auth.authenticate(event.sessionId(), setup.get("authenticatedAs").asText());
@@ -201,6 +219,10 @@ class GoldenIntentTest {
   }
 
   private CoreBankingClient client() {
+    return client(bank);
+  }
+
+  private static CoreBankingClient client(SandboxBank bank) {
     return new CoreBankingClient(CoreBankingClient.Config.defaults(bank.baseUri()));
   }
 }
