@@ -10,7 +10,6 @@ import com.cci.fulfillment.bank.BankModels.FreezeRequest;
 import com.cci.fulfillment.bank.BankModels.TransferRequest;
 import com.cci.fulfillment.bank.BankModels.TransferType;
 import com.cci.fulfillment.bank.BankUnavailableException;
-import com.cci.fulfillment.bank.CoreBankingClient;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,34 +23,17 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * {@code POST /accounts/{accountNumber}/freeze} over HTTP through the real client: owner only,
  * idempotent by state and by key, debits refused afterwards, credits still accepted.
  */
-class AccountFreezeTest {
+class AccountFreezeTest extends SandboxClientTest {
   private static final String CHECKING = "100200300601";
   private static final String SAVINGS = "100200300602";
   private static final FreezeRequest BY_OWNER =
       new FreezeRequest("C1003", FreezeReason.CUSTOMER_REQUEST);
-
-  private SandboxBank bank;
-  private CoreBankingClient client;
-
-  @BeforeEach
-  void start() throws Exception {
-    bank = SandboxBank.withDefaultSeed().start();
-    client = new CoreBankingClient(CoreBankingClient.Config.defaults(bank.baseUri()));
-  }
-
-  @AfterEach
-  void stop() {
-    client.close();
-    bank.close();
-  }
 
   @Test
   void freezesOnceAndRefusesDebitsButNotCredits() {

@@ -8,7 +8,6 @@ import com.cci.fulfillment.bank.BankModels.ContactType;
 import com.cci.fulfillment.bank.BankModels.ContactUpdate;
 import com.cci.fulfillment.bank.BankModels.ContactUpdateResult;
 import com.cci.fulfillment.bank.BankUnavailableException;
-import com.cci.fulfillment.bank.CoreBankingClient;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,8 +20,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,22 +27,7 @@ import org.junit.jupiter.api.Test;
  * once per Idempotency-Key (sequential, concurrent, after a lost reply), validated, never echoing
  * the value in clear.
  */
-class ContactDetailsTest {
-  private SandboxBank bank;
-  private CoreBankingClient client;
-
-  @BeforeEach
-  void start() throws Exception {
-    bank = SandboxBank.withDefaultSeed().start();
-    client = new CoreBankingClient(CoreBankingClient.Config.defaults(bank.baseUri()));
-  }
-
-  @AfterEach
-  void stop() {
-    client.close();
-    bank.close();
-  }
-
+class ContactDetailsTest extends SandboxClientTest {
   private static ContactUpdate email(String v) {
     return new ContactUpdate(ContactType.EMAIL, v);
   }

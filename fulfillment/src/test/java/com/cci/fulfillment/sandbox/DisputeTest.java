@@ -9,7 +9,6 @@ import com.cci.fulfillment.bank.BankModels.DisputeReason;
 import com.cci.fulfillment.bank.BankModels.DisputeRequest;
 import com.cci.fulfillment.bank.BankModels.Transaction;
 import com.cci.fulfillment.bank.BankUnavailableException;
-import com.cci.fulfillment.bank.CoreBankingClient;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -25,31 +24,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * {@code POST /disputes} over HTTP through the real client: one case per debit, once per
  * Idempotency-Key (sequential, concurrent, after a lost reply), business rules enforced.
  */
-class DisputeTest {
+class DisputeTest extends SandboxClientTest {
   private static final String CHECKING = "100200300401";
-
-  private SandboxBank bank;
-  private CoreBankingClient client;
-
-  @BeforeEach
-  void start() throws Exception {
-    bank = SandboxBank.withDefaultSeed().start();
-    client = new CoreBankingClient(CoreBankingClient.Config.defaults(bank.baseUri()));
-  }
-
-  @AfterEach
-  void stop() {
-    client.close();
-    bank.close();
-  }
 
   private List<Transaction> history() {
     return bank.ledger().transactions(CHECKING, LocalDate.now().minusYears(1), LocalDate.now());
