@@ -5,21 +5,12 @@ import static com.cci.fulfillment.router.LexEvents.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cci.fulfillment.bank.BankModels.Card;
-import com.cci.fulfillment.bank.CoreBankingClient;
-import com.cci.fulfillment.sandbox.SandboxBank;
-import com.cci.fulfillment.sandbox.SandboxFaults;
-import com.cci.fulfillment.sandbox.SandboxLedger;
-import com.cci.fulfillment.testing.MutableClock;
 import com.cci.schemas.lex.DialogAction;
 import com.cci.schemas.lex.Intent;
 import com.cci.schemas.lex.LexV2Event;
 import com.cci.schemas.lex.LexV2Response;
-import java.io.IOException;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,27 +18,8 @@ import org.junit.jupiter.api.Test;
  * often it is delivered, and routes to Security (priority 2); a freeze that cannot be confirmed
  * still leaves the cards blocked and tells Security to freeze. Asserted on the sandbox ledger.
  */
-class BlockAccountFreezeTest {
+class BlockAccountFreezeTest extends SandboxRouterTest {
   static final String SAVINGS = "100200300602";
-
-  private SandboxBank bank;
-  private IntentRouter router;
-  private InMemoryAuthService auth;
-
-  @BeforeEach
-  void start() throws IOException {
-    MutableClock clock = new MutableClock(Instant.parse("2026-11-20T15:00:00Z"));
-    bank = new SandboxBank(SandboxLedger.fromDefaultSeed(clock), SandboxFaults.none()).start();
-    CoreBankingClient client =
-        new CoreBankingClient(CoreBankingClient.Config.defaults(bank.baseUri()));
-    auth = new InMemoryAuthService(client, clock);
-    router = new IntentRouter(client, auth, clock, null);
-  }
-
-  @AfterEach
-  void stop() {
-    bank.close();
-  }
 
   private static final Map<String, String> SLOTS = slots("AccountType", "Savings");
 

@@ -4,22 +4,11 @@ import static com.cci.fulfillment.router.LexEvents.slots;
 import static com.cci.fulfillment.router.LexEvents.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.cci.fulfillment.bank.CoreBankingClient;
-import com.cci.fulfillment.sandbox.SandboxBank;
-import com.cci.fulfillment.sandbox.SandboxFaults;
-import com.cci.fulfillment.sandbox.SandboxLedger;
-import com.cci.fulfillment.testing.MutableClock;
 import com.cci.schemas.lex.DialogAction;
 import com.cci.schemas.lex.Intent;
 import com.cci.schemas.lex.LexV2Event;
 import com.cci.schemas.lex.LexV2Response;
-import java.io.IOException;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,28 +16,7 @@ import org.junit.jupiter.api.Test;
  * delivered (sequentially, concurrently, after a lost bank reply), is never applied without a
  * confirmation, and never shows the new value in clear. Asserted on the sandbox ledger's state.
  */
-class ContactUpdateExactlyOnceTest {
-  private SandboxBank bank;
-  private IntentRouter router;
-  private InMemoryAuthService auth;
-  private List<TurnOutcome> turns;
-
-  @BeforeEach
-  void start() throws IOException {
-    MutableClock clock = new MutableClock(Instant.parse("2026-11-20T15:00:00Z"));
-    bank = new SandboxBank(SandboxLedger.fromDefaultSeed(clock), SandboxFaults.none()).start();
-    CoreBankingClient client =
-        new CoreBankingClient(CoreBankingClient.Config.defaults(bank.baseUri()));
-    auth = new InMemoryAuthService(client, clock);
-    turns = java.util.Collections.synchronizedList(new ArrayList<>());
-    router = new IntentRouter(client, auth, clock, turns::add);
-  }
-
-  @AfterEach
-  void stop() {
-    bank.close();
-  }
-
+class ContactUpdateExactlyOnceTest extends SandboxRouterTest {
   private static Map<String, String> newPhone(String value) {
     return slots("ContactType", "phone", "NewValue", value);
   }

@@ -4,20 +4,11 @@ import static com.cci.fulfillment.router.LexEvents.slots;
 import static com.cci.fulfillment.router.LexEvents.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.cci.fulfillment.bank.CoreBankingClient;
-import com.cci.fulfillment.sandbox.SandboxBank;
-import com.cci.fulfillment.sandbox.SandboxFaults;
-import com.cci.fulfillment.sandbox.SandboxLedger;
-import com.cci.fulfillment.testing.MutableClock;
 import com.cci.schemas.lex.DialogAction;
 import com.cci.schemas.lex.Intent;
 import com.cci.schemas.lex.LexV2Event;
 import com.cci.schemas.lex.LexV2Response;
-import java.io.IOException;
-import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,28 +16,9 @@ import org.junit.jupiter.api.Test;
  * confirmed turn is delivered, the case id is read back, and the contact goes to Disputes (priority
  * 3) as before. Asserted on the sandbox ledger.
  */
-class DisputeExactlyOnceTest {
+class DisputeExactlyOnceTest extends SandboxRouterTest {
   private static final Map<String, String> SLOTS =
       slots("Amount", "37.86", "TransactionDate", "2026-11-06", "AccountType", "Checking");
-
-  private SandboxBank bank;
-  private IntentRouter router;
-  private InMemoryAuthService auth;
-
-  @BeforeEach
-  void start() throws IOException {
-    MutableClock clock = new MutableClock(Instant.parse("2026-11-20T15:00:00Z"));
-    bank = new SandboxBank(SandboxLedger.fromDefaultSeed(clock), SandboxFaults.none()).start();
-    CoreBankingClient client =
-        new CoreBankingClient(CoreBankingClient.Config.defaults(bank.baseUri()));
-    auth = new InMemoryAuthService(client, clock);
-    router = new IntentRouter(client, auth, clock, null);
-  }
-
-  @AfterEach
-  void stop() {
-    bank.close();
-  }
 
   private LexEvents.Conversation confirmedConversation(String session) {
     LexEvents.Conversation c = new LexEvents.Conversation(session, false, "+15125550101");

@@ -4,21 +4,12 @@ import static com.cci.fulfillment.router.LexEvents.slots;
 import static com.cci.fulfillment.router.LexEvents.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.cci.fulfillment.bank.CoreBankingClient;
-import com.cci.fulfillment.sandbox.SandboxBank;
-import com.cci.fulfillment.sandbox.SandboxFaults;
-import com.cci.fulfillment.sandbox.SandboxLedger;
-import com.cci.fulfillment.testing.MutableClock;
 import com.cci.schemas.lex.DialogAction;
 import com.cci.schemas.lex.Intent;
 import com.cci.schemas.lex.LexV2Event;
 import com.cci.schemas.lex.LexV2Response;
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,28 +17,9 @@ import org.junit.jupiter.api.Test;
  * the confirmed turn: sequential duplicates, concurrent duplicates, the dialog and the fulfillment
  * hook both running, a lost bank reply retried. Asserted on the sandbox ledger's state.
  */
-class TransferExactlyOnceTest {
+class TransferExactlyOnceTest extends SandboxRouterTest {
   static final String CHECKING = "100200300601";
   static final String SAVINGS = "100200300602";
-
-  private SandboxBank bank;
-  private IntentRouter router;
-  private InMemoryAuthService auth;
-
-  @BeforeEach
-  void start() throws IOException {
-    MutableClock clock = new MutableClock(Instant.parse("2026-11-20T15:00:00Z"));
-    bank = new SandboxBank(SandboxLedger.fromDefaultSeed(clock), SandboxFaults.none()).start();
-    CoreBankingClient client =
-        new CoreBankingClient(CoreBankingClient.Config.defaults(bank.baseUri()));
-    auth = new InMemoryAuthService(client, clock);
-    router = new IntentRouter(client, auth, clock, null);
-  }
-
-  @AfterEach
-  void stop() {
-    bank.close();
-  }
 
   /** Runs the dialog up to the confirmation; returns the attributes Lex keeps for the next turn. */
   private LexEvents.Conversation confirmedConversation(String session, String amount) {
