@@ -85,8 +85,24 @@ public class QueueAnalyticsFunction
   private transient MapState<Long, List<QueueTransition>> pending;
   private transient Counter late;
 
+  /** Whether QUEUE_WAIT checks skip the scan below the bound (false only in equivalence tests). */
+  private final boolean waitScanBound;
+
+  /** QUEUE_WAIT scans run by this instance (tests: the bound must actually skip some). */
+  private transient long waitScans;
+
   public QueueAnalyticsFunction(QueueRulesConfig cfg) {
+    this(cfg, true);
+  }
+
+  /** {@code waitScanBound} false: scan on every check, the reference for equivalence tests. */
+  QueueAnalyticsFunction(QueueRulesConfig cfg, boolean waitScanBound) {
     this.cfg = cfg;
+    this.waitScanBound = waitScanBound;
+  }
+
+  long waitScans() {
+    return waitScans;
   }
 
   @Override
@@ -219,6 +235,7 @@ public class QueueAnalyticsFunction
         changed = true;
         long breach = QueueAlarmRules.waitBreachAt(r, tr.enqueueMs);
         ctx.timerService().registerEventTimeTimer(breach);
+        lowerWaitScanBound(s, r, breach);
         if (cfg.waitFallbackMs() > 0) {
           long ahead = Math.max(0, breach - s.maxTimeMs);
           ctx.timerService()
@@ -296,17 +313,36 @@ public class QueueAnalyticsFunction
     b.waitMaxMs = Math.max(b.waitMaxMs, waitMs);
   }
 
-  /** Sum of the slices of window {@code [end − length, end)}. */
-  private QueueBucket window(long end) throws Exception {
+  /**
+   * Window {@code [end − length, end)} as the transitions processed so far tell, from one pass over
+   * the slices: the sum of its slices and the contacts waiting at {@code end} — waiting now minus
+   * those offered from {@code end} on plus those that left from {@code end} on (the slices from
+   * {@code end} on are all kept). A function of the slices, so the same however it is reached.
+   * Slices before {@code dropBefore} are removed in the same pass (after being counted).
+   */
+  private WindowAtEnd windowAt(QueueLiveState s, long end, long dropBefore) throws Exception {
     QueueBucket w = new QueueBucket();
-    for (long k = end - cfg.windowLengthMs(); k < end; k += cfg.slideMs()) {
-      QueueBucket b = slices.get(k);
-      if (b != null) {
+    long waiting = s.waiting;
+    long start = end - cfg.windowLengthMs();
+    Iterator<Map.Entry<Long, QueueBucket>> it = slices.iterator();
+    while (it.hasNext()) {
+      Map.Entry<Long, QueueBucket> e = it.next();
+      long k = e.getKey();
+      QueueBucket b = e.getValue();
+      if (k >= end) {
+        waiting += b.answered + b.abandoned + b.timedOut - b.offered;
+      } else if (k >= start) {
         w.add(b);
       }
+      if (k < dropBefore) {
+        it.remove();
+      }
     }
-    return w;
+    return new WindowAtEnd(w, Math.max(0, waiting));
   }
+
+  /** A window's sum and the contacts waiting at its end. */
+  private record WindowAtEnd(QueueBucket sum, long waitingAtEnd) {}
 
   /**
    * The windowed rules on window {@code [end − length, end)} as it stands (its slices so far),
@@ -316,7 +352,8 @@ public class QueueAnalyticsFunction
    */
   private void evaluateWindowed(QueueRules r, QueueLiveState s, long end, long t, Context ctx)
       throws Exception {
-    evaluateWindowed(r, s, end, window(end), waitingAtEnd(s, end), t, ctx);
+    WindowAtEnd w = windowAt(s, end, Long.MIN_VALUE);
+    evaluateWindowed(r, s, end, w.sum(), w.waitingAtEnd(), t, ctx);
   }
 
   private void evaluateWindowed(
@@ -333,22 +370,6 @@ public class QueueAnalyticsFunction
     s.evalWindowEndMs = end;
     apply(ABANDONMENT, ep -> rules.abandonment(ep, r, w, waitingAtEnd, start, end, t, open), ctx);
     apply(SERVICE_LEVEL, ep -> rules.serviceLevel(ep, r, w, start, end, t, open), ctx);
-  }
-
-  /**
-   * Contacts waiting at {@code end} as far as the transitions processed so far tell: waiting now
-   * minus those offered from {@code end} on plus those that left from {@code end} on (the slices
-   * from {@code end} on are all kept). A function of the slices, so the same however it is reached.
-   */
-  private long waitingAtEnd(QueueLiveState s, long end) throws Exception {
-    long n = s.waiting;
-    for (Map.Entry<Long, QueueBucket> e : slices.entries()) {
-      if (e.getKey() >= end) {
-        QueueBucket b = e.getValue();
-        n += b.answered + b.abandoned + b.timedOut - b.offered;
-      }
-    }
-    return Math.max(0, n);
   }
 
   /** Earliest enqueue among contacts still waiting just after {@code t}, or null. */
@@ -413,7 +434,7 @@ public class QueueAnalyticsFunction
     } else if (ts == s.nextWindowEndMs) {
       emitWindow(ts, s, r, ctx, out);
     }
-    checkWait(now, r, ctx);
+    checkWait(now, s, r, ctx);
     if (ctx.timeDomain() == TimeDomain.PROCESSING_TIME && !active(WAIT)) {
       rearmFallback(now, ts, r, ctx);
     }
@@ -454,25 +475,39 @@ public class QueueAnalyticsFunction
    * QUEUE_WAIT at {@code t}: raise for the oldest contact past its breach instant; re-check. A
    * contact whose breach instant is not after the end of the last episode was covered by it (it
    * waited while that alarm was active) and starts no new one.
+   *
+   * <p>The scan for a breach runs only when it can find one: {@link QueueLiveState#waitScanFromMs}
+   * bounds the breach instants of the contacts that could still raise (uncovered, still waiting at
+   * their breach instant) from below — every enqueue lowers it, every scan sets it exactly, and
+   * between scans that set only shrinks (exits, removals, a later episode end) — so a check before
+   * it would find nothing. Without the bound every per-contact breach timer scanned every queued
+   * contact while no episode was active.
    */
-  private void checkWait(long t, QueueRules r, Context ctx) throws Exception {
+  private void checkWait(long t, QueueLiveState s, QueueRules r, Context ctx) throws Exception {
     AlarmEpisode last = episodes.get(WAIT);
     if (last == null || !last.active) {
       // (an active episode raises nothing: waitBreached ignores it, so no scan then)
-      long coveredUpTo = last != null ? last.endedAtMs : Long.MIN_VALUE;
-      Long breached = null;
-      for (QueuedContact q : contacts.values()) {
-        long at = QueueAlarmRules.waitBreachAt(r, q.enqueueMs);
-        if (at <= t
-            && at > coveredUpTo
-            && (q.exitMs == null || q.exitMs > at)
-            && (breached == null || q.enqueueMs < breached)) {
-          breached = q.enqueueMs;
+      long offset = QueueAlarmRules.waitBreachAt(r, 0);
+      if (!waitScanBound || s.waitScanOffsetMs != offset || t >= s.waitScanFromMs) {
+        waitScans++;
+        long coveredUpTo = last != null ? last.endedAtMs : Long.MIN_VALUE;
+        Long breached = null;
+        long bound = Long.MAX_VALUE;
+        for (QueuedContact q : contacts.values()) {
+          long at = QueueAlarmRules.waitBreachAt(r, q.enqueueMs);
+          if (at > coveredUpTo && (q.exitMs == null || q.exitMs > at)) {
+            bound = Math.min(bound, at);
+            if (at <= t && (breached == null || q.enqueueMs < breached)) {
+              breached = q.enqueueMs;
+            }
+          }
         }
-      }
-      if (breached != null) {
-        long e = breached;
-        apply(WAIT, ep -> rules.waitBreached(ep, r, e), ctx);
+        s.waitScanFromMs = bound;
+        s.waitScanOffsetMs = offset;
+        if (breached != null) {
+          long e = breached;
+          apply(WAIT, ep -> rules.waitBreached(ep, r, e), ctx);
+        }
       }
     }
     if (!active(WAIT)) {
@@ -483,12 +518,23 @@ public class QueueAnalyticsFunction
     apply(WAIT, ep -> rules.waitRecheck(ep, r, oldestWait, t), ctx);
   }
 
+  /** An enqueue's breach instant lowers the scan bound (or leaves it unknown, see above). */
+  private static void lowerWaitScanBound(QueueLiveState s, QueueRules r, long breach) {
+    if (s.waitScanOffsetMs == QueueAlarmRules.waitBreachAt(r, 0)) {
+      s.waitScanFromMs = Math.min(s.waitScanFromMs, breach);
+    } else {
+      s.waitScanFromMs = Long.MIN_VALUE;
+    }
+  }
+
   private void emitWindow(
       long end, QueueLiveState s, QueueRules r, OnTimerContext ctx, Collector<QueueMetrics> out)
       throws Exception {
     long start = end - cfg.windowLengthMs();
-    QueueBucket w = window(end);
-    long waitingAtEnd = waitingAtEnd(s, end);
+    // the window's first slice is in no window still to come: dropped in the same pass
+    WindowAtEnd at = windowAt(s, end, end + cfg.slideMs() - cfg.windowLengthMs());
+    QueueBucket w = at.sum();
+    long waitingAtEnd = at.waitingAtEnd();
     long inQueue = 0;
     Long oldest = null;
     Iterator<Map.Entry<String, QueuedContact>> it = contacts.iterator();
@@ -501,13 +547,6 @@ public class QueueAnalyticsFunction
         }
       } else if (q.exitMs != null && q.exitMs < end) {
         it.remove(); // left before every window still to come
-      }
-    }
-    long keepFrom = end + cfg.slideMs() - cfg.windowLengthMs();
-    Iterator<Long> keys = slices.keys().iterator();
-    while (keys.hasNext()) {
-      if (keys.next() < keepFrom) {
-        keys.remove();
       }
     }
     // removal through iterators can leave an empty map behind in the heap backend

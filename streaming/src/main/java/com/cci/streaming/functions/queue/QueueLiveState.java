@@ -25,5 +25,21 @@ public class QueueLiveState {
 
   public long maxTimeSeenAtProcMs;
 
+  /**
+   * QUEUE_WAIT scan bound: no contact that could raise a new QUEUE_WAIT (breach instant after the
+   * last episode's end, still waiting at that instant) has a breach instant before this, so a check
+   * before it finds nothing and is skipped. A lower bound: lowered on every enqueue, set exactly by
+   * each scan; {@link Long#MIN_VALUE} = unknown (scan), {@link Long#MAX_VALUE} = no such contact.
+   * Valid for the breach offset in {@link #waitScanOffsetMs} only.
+   */
+  public long waitScanFromMs = Long.MIN_VALUE;
+
+  /**
+   * The breach offset ({@code QueueAlarmRules.waitBreachAt(rules, 0)}) {@link #waitScanFromMs} was
+   * computed with; a different one (the queue's name and so its rules became known, or a restore
+   * with a new wait threshold) makes the bound unknown.
+   */
+  public long waitScanOffsetMs;
+
   public QueueLiveState() {}
 }
