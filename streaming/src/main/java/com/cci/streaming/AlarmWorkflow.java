@@ -29,6 +29,7 @@ import com.cci.streaming.records.FulfillmentRecord;
 import com.cci.streaming.records.QueueMetrics;
 import com.cci.streaming.records.SegmentAnchor;
 import com.cci.streaming.records.SegmentRecord;
+import com.cci.streaming.records.SegmentRecordTypeInfo;
 import java.util.Objects;
 import org.apache.flink.api.common.functions.FlatMapFunction;
 import org.apache.flink.api.common.functions.MapFunction;
@@ -53,8 +54,9 @@ import org.apache.flink.util.Collector;
  * </pre>
  *
  * Every operator has a name and a uid (uids are the savepoint contract: do not change them). The
- * graph uses POJO serializers only; {@code disableGenericTypes()} is set so a Kryo fallback fails
- * at graph-build time.
+ * graph uses POJO serializers, except the segments' shuffle into the segment clock ({@link
+ * SegmentRecordTypeInfo}, a hand-written serializer for that network edge only, decision 0011);
+ * {@code disableGenericTypes()} is set so a Kryo fallback fails at graph-build time.
  */
 public final class AlarmWorkflow {
   private AlarmWorkflow() {}
@@ -146,6 +148,9 @@ public final class AlarmWorkflow {
             // Records no rule reads beyond their time cross the shuffle as time marks (counted
             // in the segment clock): about half of all segments, with their turns left out.
             .map(new SegmentTimeMarks())
+            // the shuffle into the segment clock uses the hand-written network serializer
+            // (decision 0011); the clock's state keeps the POJO serializer
+            .returns(SegmentRecordTypeInfo.INSTANCE)
             .name("segment time marks")
             .uid("segment-time-marks");
     DataStream<FulfillmentRecord> fulfillment =
