@@ -68,11 +68,14 @@ class QueueAnalyticsFunctionTest {
 
   static KeyedOneInputStreamOperatorTestHarness<String, QueueTransition, QueueMetrics> harness(
       QueueRulesConfig cfg, OperatorSubtaskState restore) throws Exception {
+    return harness(new QueueAnalyticsFunction(cfg), restore);
+  }
+
+  static KeyedOneInputStreamOperatorTestHarness<String, QueueTransition, QueueMetrics> harness(
+      QueueAnalyticsFunction fn, OperatorSubtaskState restore) throws Exception {
     var h =
         new KeyedOneInputStreamOperatorTestHarness<>(
-            new KeyedProcessOperator<>(new QueueAnalyticsFunction(cfg)),
-            new QueueKeys.TransitionQueueId(),
-            Types.STRING);
+            new KeyedProcessOperator<>(fn), new QueueKeys.TransitionQueueId(), Types.STRING);
     if (restore != null) {
       h.initializeState(restore);
     }

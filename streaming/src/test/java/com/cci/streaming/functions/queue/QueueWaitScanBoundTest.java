@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
@@ -190,16 +189,7 @@ class QueueWaitScanBoundTest {
 
   private static KeyedOneInputStreamOperatorTestHarness<String, QueueTransition, QueueMetrics>
       harness(QueueRulesConfig cfg, boolean bound, OperatorSubtaskState restore) throws Exception {
-    var h =
-        new KeyedOneInputStreamOperatorTestHarness<>(
-            new KeyedProcessOperator<>(new QueueAnalyticsFunction(cfg, bound)),
-            new QueueKeys.TransitionQueueId(),
-            Types.STRING);
-    if (restore != null) {
-      h.initializeState(restore);
-    }
-    h.open();
-    return h;
+    return QueueAnalyticsFunctionTest.harness(new QueueAnalyticsFunction(cfg, bound), restore);
   }
 
   private static QueueAnalyticsFunction fn(
