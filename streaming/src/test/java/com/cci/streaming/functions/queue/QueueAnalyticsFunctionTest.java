@@ -656,15 +656,18 @@ class QueueAnalyticsFunctionTest {
     return s;
   }
 
-  private static void feed(
+  /** Feeds transitions, watermarks and processing times (a Long: moves processing time on). */
+  static void feed(
       KeyedOneInputStreamOperatorTestHarness<String, QueueTransition, QueueMetrics> h,
       List<Object> input)
       throws Exception {
     for (Object o : input) {
       if (o instanceof QueueTransition t) {
         in(h, t);
+      } else if (o instanceof Watermark w) {
+        h.processWatermark(w);
       } else {
-        h.processWatermark((Watermark) o);
+        h.setProcessingTime(Math.max(h.getProcessingTime(), (Long) o));
       }
     }
   }

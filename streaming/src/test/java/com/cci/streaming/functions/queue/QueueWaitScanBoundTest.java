@@ -4,6 +4,7 @@ import static com.cci.streaming.functions.queue.QueueAnalyticsFunctionTest.MIN;
 import static com.cci.streaming.functions.queue.QueueAnalyticsFunctionTest.S;
 import static com.cci.streaming.functions.queue.QueueAnalyticsFunctionTest.T0;
 import static com.cci.streaming.functions.queue.QueueAnalyticsFunctionTest.config;
+import static com.cci.streaming.functions.queue.QueueAnalyticsFunctionTest.feed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cci.schemas.Json;
@@ -197,21 +198,6 @@ class QueueWaitScanBoundTest {
     @SuppressWarnings("unchecked")
     var op = (KeyedProcessOperator<String, QueueTransition, QueueMetrics>) h.getOperator();
     return (QueueAnalyticsFunction) op.getUserFunction();
-  }
-
-  private static void feed(
-      KeyedOneInputStreamOperatorTestHarness<String, QueueTransition, QueueMetrics> h,
-      List<Object> input)
-      throws Exception {
-    for (Object o : input) {
-      if (o instanceof QueueTransition t) {
-        h.processElement(t, t.timeMs);
-      } else if (o instanceof Watermark w) {
-        h.processWatermark(w);
-      } else {
-        h.setProcessingTime(Math.max(h.getProcessingTime(), (Long) o));
-      }
-    }
   }
 
   /** Every output record, whole, in emission order (metrics then alarms). */
