@@ -21,6 +21,7 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.Update;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
  * {@link AuthService} on DynamoDB (see {@link AuthTable} for the table layout).
@@ -159,20 +160,16 @@ public final class DynamoAuthService implements AuthService {
     long expires = now + config.sessionIdle().toMillis();
     try {
       // Refresh only a live session: the condition makes expiry and refresh one atomic step.
-      dynamo.updateItem(
-          b ->
-              b.tableName(config.tableName())
-                  .key(key(sessionPk(sessionKey)))
-                  .updateExpression("SET #e = :exp, #t = :ttl")
-                  .conditionExpression("#c = :cust AND #e > :now")
-                  .expressionAttributeNames(
-                      Map.of("#e", F_EXPIRES, "#t", AuthTable.TTL, "#c", F_CUSTOMER))
-                  .expressionAttributeValues(
-                      Map.of(
-                          ":exp", n(expires),
-                          ":ttl", n(ttlSeconds(expires)),
-                          ":now", n(now),
-                          ":cust", s(customerId))));
+      update(
+          sessionPk(sessionKey),
+          "SET #e = :exp, #t = :ttl",
+          "#c = :cust AND #e > :now",
+          Map.of("#e", F_EXPIRES, "#t", AuthTable.TTL, "#c", F_CUSTOMER),
+          Map.of(
+              ":exp", n(expires),
+              ":ttl", n(ttlSeconds(expires)),
+              ":now", n(now),
+              ":cust", s(customerId)));
       return new AuthState(true, customerId, expires);
     } catch (ConditionalCheckFailedException signedOutOrExpired) {
       return AuthState.anonymous();
@@ -239,33 +236,23 @@ public final class DynamoAuthService implements AuthService {
       long now = clock.millis();
       try {
         Map<String, AttributeValue> after =
-            dynamo
-                .updateItem(
-                    b ->
-                        b.tableName(config.tableName())
-                            .key(key(customerPk(customerId)))
-                            .updateExpression(
-                                "SET #a = if_not_exists(#a, :zero) + :one, #f = if_not_exists(#f,"
-                                    + " :zero), #la = :now, #t = :ttl")
-                            .conditionExpression(
-                                "(attribute_not_exists(#a) OR #a < :max) AND"
-                                    + " attribute_not_exists(#lu)")
-                            .expressionAttributeNames(
-                                Map.of(
-                                    "#a", F_ATTEMPTS,
-                                    "#f", F_FAILURES,
-                                    "#la", F_LAST_ATTEMPT,
-                                    "#lu", F_LOCKED_UNTIL,
-                                    "#t", AuthTable.TTL))
-                            .expressionAttributeValues(
-                                Map.of(
-                                    ":zero", n(0),
-                                    ":one", n(1),
-                                    ":max", n(config.maxFailures()),
-                                    ":now", n(now),
-                                    ":ttl", n(ttlSeconds(now + config.lockout().toMillis()))))
-                            .returnValues(ReturnValue.UPDATED_NEW))
-                .attributes();
+            updateReturningNew(
+                customerPk(customerId),
+                "SET #a = if_not_exists(#a, :zero) + :one, #f = if_not_exists(#f, :zero),"
+                    + " #la = :now, #t = :ttl",
+                "(attribute_not_exists(#a) OR #a < :max) AND attribute_not_exists(#lu)",
+                Map.of(
+                    "#a", F_ATTEMPTS,
+                    "#f", F_FAILURES,
+                    "#la", F_LAST_ATTEMPT,
+                    "#lu", F_LOCKED_UNTIL,
+                    "#t", AuthTable.TTL),
+                Map.of(
+                    ":zero", n(0),
+                    ":one", n(1),
+                    ":max", n(config.maxFailures()),
+                    ":now", n(now),
+                    ":ttl", n(ttlSeconds(now + config.lockout().toMillis()))));
         return intField(after, F_ATTEMPTS);
       } catch (ConditionalCheckFailedException refused) {
         Map<String, AttributeValue> item = customerItem(customerId);
@@ -329,31 +316,24 @@ public final class DynamoAuthService implements AuthService {
   private PinOutcome recordFailure(String customerId) {
     long now = clock.millis();
     Map<String, AttributeValue> after =
-        dynamo
-            .updateItem(
-                b ->
-                    b.tableName(config.tableName())
-                        .key(key(customerPk(customerId)))
-                        .updateExpression("SET #f = if_not_exists(#f, :zero) + :one")
-                        .expressionAttributeNames(Map.of("#f", F_FAILURES))
-                        .expressionAttributeValues(Map.of(":zero", n(0), ":one", n(1)))
-                        .returnValues(ReturnValue.UPDATED_NEW))
-            .attributes();
+        updateReturningNew(
+            customerPk(customerId),
+            "SET #f = if_not_exists(#f, :zero) + :one",
+            null,
+            Map.of("#f", F_FAILURES),
+            Map.of(":zero", n(0), ":one", n(1)));
     int failures = intField(after, F_FAILURES);
     if (failures < config.maxFailures()) {
       return new PinOutcome(Status.FAILED, failures, config.maxFailures() - failures);
     }
     long until = now + config.lockout().toMillis();
     try {
-      dynamo.updateItem(
-          b ->
-              b.tableName(config.tableName())
-                  .key(key(customerPk(customerId)))
-                  .updateExpression("SET #lu = :until, #t = :ttl")
-                  .conditionExpression("attribute_not_exists(#lu)")
-                  .expressionAttributeNames(Map.of("#lu", F_LOCKED_UNTIL, "#t", AuthTable.TTL))
-                  .expressionAttributeValues(
-                      Map.of(":until", n(until), ":ttl", n(ttlSeconds(until) + 86_400))));
+      update(
+          customerPk(customerId),
+          "SET #lu = :until, #t = :ttl",
+          "attribute_not_exists(#lu)",
+          Map.of("#lu", F_LOCKED_UNTIL, "#t", AuthTable.TTL),
+          Map.of(":until", n(until), ":ttl", n(ttlSeconds(until) + 86_400)));
     } catch (ConditionalCheckFailedException alreadyLocked) {
       // another failing attempt set it first
     }
@@ -363,14 +343,12 @@ public final class DynamoAuthService implements AuthService {
   /** Gives back a reserved attempt the bank never judged (bank down). */
   private void releaseAttempt(String customerId) {
     try {
-      dynamo.updateItem(
-          b ->
-              b.tableName(config.tableName())
-                  .key(key(customerPk(customerId)))
-                  .updateExpression("SET #a = #a - :one")
-                  .conditionExpression("#a > :zero")
-                  .expressionAttributeNames(Map.of("#a", F_ATTEMPTS))
-                  .expressionAttributeValues(Map.of(":zero", n(0), ":one", n(1))));
+      update(
+          customerPk(customerId),
+          "SET #a = #a - :one",
+          "#a > :zero",
+          Map.of("#a", F_ATTEMPTS),
+          Map.of(":zero", n(0), ":one", n(1)));
     } catch (SdkException ignored) {
       // counters were reset meanwhile, or the store is down: the lease reclaims it
     }
@@ -378,20 +356,16 @@ public final class DynamoAuthService implements AuthService {
 
   private void reclaimStale(String customerId, int seenAttempts, long seenLast) {
     try {
-      dynamo.updateItem(
-          b ->
-              b.tableName(config.tableName())
-                  .key(key(customerPk(customerId)))
-                  .updateExpression("SET #a = #f")
-                  .conditionExpression("#a = :seenA AND #la = :seenL AND attribute_not_exists(#lu)")
-                  .expressionAttributeNames(
-                      Map.of(
-                          "#a", F_ATTEMPTS,
-                          "#f", F_FAILURES,
-                          "#la", F_LAST_ATTEMPT,
-                          "#lu", F_LOCKED_UNTIL))
-                  .expressionAttributeValues(
-                      Map.of(":seenA", n(seenAttempts), ":seenL", n(seenLast))));
+      update(
+          customerPk(customerId),
+          "SET #a = #f",
+          "#a = :seenA AND #la = :seenL AND attribute_not_exists(#lu)",
+          Map.of(
+              "#a", F_ATTEMPTS,
+              "#f", F_FAILURES,
+              "#la", F_LAST_ATTEMPT,
+              "#lu", F_LOCKED_UNTIL),
+          Map.of(":seenA", n(seenAttempts), ":seenL", n(seenLast)));
     } catch (ConditionalCheckFailedException raced) {
       // someone else changed it; the caller re-reads
     }
@@ -404,17 +378,58 @@ public final class DynamoAuthService implements AuthService {
     allNames.put("#f", F_FAILURES);
     allNames.put("#lu", F_LOCKED_UNTIL);
     try {
-      dynamo.updateItem(
-          b ->
-              b.tableName(config.tableName())
-                  .key(key(customerPk(customerId)))
-                  .updateExpression("SET #a = :zero, #f = :zero REMOVE #lu")
-                  .conditionExpression(condition)
-                  .expressionAttributeNames(allNames)
-                  .expressionAttributeValues(Map.of(":zero", n(0), ":seen", seen)));
+      update(
+          customerPk(customerId),
+          "SET #a = :zero, #f = :zero REMOVE #lu",
+          condition,
+          allNames,
+          Map.of(":zero", n(0), ":seen", seen));
     } catch (ConditionalCheckFailedException raced) {
       // another attempt reset it first
     }
+  }
+
+  /**
+   * One {@code UpdateItem} of the item {@code pk} in the auth table; {@code condition} may be null
+   * (unconditional). A failed condition throws {@link ConditionalCheckFailedException}.
+   */
+  private void update(
+      String pk,
+      String updateExpression,
+      String condition,
+      Map<String, String> names,
+      Map<String, AttributeValue> values) {
+    dynamo.updateItem(request(pk, updateExpression, condition, names, values).build());
+  }
+
+  /** {@link #update}, answering the updated attributes' new values. */
+  private Map<String, AttributeValue> updateReturningNew(
+      String pk,
+      String updateExpression,
+      String condition,
+      Map<String, String> names,
+      Map<String, AttributeValue> values) {
+    return dynamo
+        .updateItem(
+            request(pk, updateExpression, condition, names, values)
+                .returnValues(ReturnValue.UPDATED_NEW)
+                .build())
+        .attributes();
+  }
+
+  private UpdateItemRequest.Builder request(
+      String pk,
+      String updateExpression,
+      String condition,
+      Map<String, String> names,
+      Map<String, AttributeValue> values) {
+    return UpdateItemRequest.builder()
+        .tableName(config.tableName())
+        .key(key(pk))
+        .updateExpression(updateExpression)
+        .conditionExpression(condition)
+        .expressionAttributeNames(names)
+        .expressionAttributeValues(values);
   }
 
   private PinOutcome locked() {

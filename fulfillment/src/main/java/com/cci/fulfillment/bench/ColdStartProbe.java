@@ -11,7 +11,9 @@ import java.nio.file.Path;
 /**
  * P7's child JVM: constructs {@link LexHandler} as the Lambda runtime would (configuration from the
  * environment), answers one event read from a file, prints the reply on one line prefixed with
- * {@code ANSWER } and exits. The parent measures from launching this JVM to reading that line.
+ * {@code ANSWER } and exits. The parent measures from launching this JVM to reading that line. With
+ * {@code -Dcci.p7.cdsTraining=true} (the AppCDS training run) it waits for the class preloader
+ * before exiting, after the answer.
  */
 public final class ColdStartProbe {
   private ColdStartProbe() {}
@@ -41,6 +43,11 @@ public final class ColdStartProbe {
             + " first_event="
             + (answered - constructed));
     out.flush();
+    if (Boolean.getBoolean("cci.p7.cdsTraining")) {
+      // An AppCDS training run: let the preloader finish so the archive holds all it loads (the
+      // bank models of every intent, not only CheckBalance's).
+      LexHandler.awaitClassPreload(10_000);
+    }
     System.exit(0);
   }
 }

@@ -524,6 +524,7 @@ public final class FulfillmentBenchmark {
       Files.deleteIfExists(jsa);
       List<String> train = new ArrayList<>(flags);
       train.add("-XX:ArchiveClassesAtExit=" + jsa);
+      train.add("-Dcci.p7.cdsTraining=true");
       long t = coldStart(train, env, event, work, classpath);
       System.out.printf(
           Locale.ROOT, "P7 AppCDS training run: %d ms (archive %s)%n", t, jsa.getFileName());

@@ -55,6 +55,15 @@ public final class LexHandler implements RequestStreamHandler {
     ClassPreloader.start();
   }
 
+  /**
+   * Waits up to {@code timeoutMs} for the class-preloading thread started by this class to finish;
+   * true if it has. For an AppCDS training run (the archive then holds every class the preloader
+   * loads, not only those one event needed) or a priming hook before a SnapStart snapshot.
+   */
+  public static boolean awaitClassPreload(long timeoutMs) throws InterruptedException {
+    return ClassPreloader.await(timeoutMs);
+  }
+
   @Override
   public void handleRequest(InputStream input, OutputStream output, Context context)
       throws IOException {

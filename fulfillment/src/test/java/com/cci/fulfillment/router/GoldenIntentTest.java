@@ -90,10 +90,12 @@ class GoldenIntentTest {
               .path("name")
               .asText());
     }
-    IntentRouter router =
-        new IntentRouter(client(), new InMemoryAuthService(client(), CLOCK), CLOCK, null);
-    assertThat(router.intentNames()).hasSizeGreaterThanOrEqualTo(22);
-    assertThat(covered).containsAll(router.intentNames());
+    try (CoreBankingClient client = client(bank)) {
+      IntentRouter router =
+          new IntentRouter(client, new InMemoryAuthService(client, CLOCK), CLOCK, null);
+      assertThat(router.intentNames()).hasSizeGreaterThanOrEqualTo(22);
+      assertThat(covered).containsAll(router.intentNames());
+    }
   }
 
   @ParameterizedTest(name = "{0}")
@@ -114,8 +116,8 @@ class GoldenIntentTest {
         setup.path("ownBank").asBoolean(false)
             ? new SandboxBank(SandboxLedger.fromDefaultSeed(CLOCK), SandboxFaults.none()).start()
             : bank;
-    try {
-      golden(name, event, setup, caseBank);
+    try (CoreBankingClient client = client(caseBank)) {
+      golden(name, event, setup, caseBank, client);
     } finally {
       if (caseBank != bank) {
         caseBank.close();
@@ -123,10 +125,10 @@ class GoldenIntentTest {
     }
   }
 
-  private void golden(String name, LexV2Event event, JsonNode setup, SandboxBank bank)
+  private void golden(
+      String name, LexV2Event event, JsonNode setup, SandboxBank bank, CoreBankingClient client)
       throws IOException {
     Path dir = GOLDEN.resolve(name);
-    CoreBankingClient client = client(bank);
     InMemoryAuthService auth = new InMemoryAuthService(client, CLOCK);
     if (setup.hasNonNull("authenticatedAs")) {
       auth.authenticate(event.sessionId(), setup.get("authenticatedAs").asText());
@@ -216,10 +218,6 @@ class GoldenIntentTest {
     } else {
       n.put(field, v);
     }
-  }
-
-  private CoreBankingClient client() {
-    return client(bank);
   }
 
   private static CoreBankingClient client(SandboxBank bank) {
