@@ -6,11 +6,6 @@ import com.cci.kinesis.Streams;
 import com.cci.schemas.Json;
 import com.cci.schemas.SchemaKind;
 import com.cci.schemas.validation.ContractValidator;
-import com.cci.sim.DirectorySink;
-import com.cci.sim.Scenario;
-import com.cci.sim.SimulationOptions;
-import com.cci.sim.Simulator;
-import com.cci.sim.SimulatorContent;
 import com.cci.streaming.config.JobConfig;
 import com.cci.streaming.config.PropertyGroups;
 import com.cci.streaming.io.ReplayIo;
@@ -18,7 +13,6 @@ import com.cci.streaming.parse.ParseFunction;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -38,17 +32,7 @@ class AlarmWorkflowReplayTest {
   @TempDir Path tmp;
 
   private static void simulate(Path in) throws Exception {
-    try (DirectorySink sink = new DirectorySink(in)) {
-      new Simulator(
-              Scenario.load("incident"),
-              SimulationOptions.seed(7)
-                  .withContacts(200)
-                  .withHours(1.0)
-                  .withStartTime(LocalTime.of(10, 0)),
-              SimulatorContent.generator(),
-              SimulatorContent.renderer())
-          .run(sink);
-    }
+    IncidentHour.write(in, 7, 200);
   }
 
   /**

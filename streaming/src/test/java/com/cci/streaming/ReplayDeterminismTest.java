@@ -4,18 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cci.kinesis.Streams;
 import com.cci.schemas.Json;
-import com.cci.sim.DirectorySink;
-import com.cci.sim.Scenario;
-import com.cci.sim.SimulationOptions;
-import com.cci.sim.Simulator;
-import com.cci.sim.SimulatorContent;
 import com.cci.streaming.config.JobConfig;
 import com.cci.streaming.config.PropertyGroups;
 import com.cci.streaming.io.ReplayIo;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -56,17 +50,7 @@ class ReplayDeterminismTest {
   @Test
   void replaysOfTheSameInputRaiseAndClearTheSameAlarms() throws Exception {
     Path in = tmp.resolve("in");
-    try (DirectorySink sink = new DirectorySink(in)) {
-      new Simulator(
-              Scenario.load("incident"),
-              SimulationOptions.seed(7)
-                  .withContacts(400)
-                  .withHours(1.0)
-                  .withStartTime(LocalTime.of(10, 0)),
-              SimulatorContent.generator(),
-              SimulatorContent.renderer())
-          .run(sink);
-    }
+    IncidentHour.write(in, 7, 400);
     Map<String, Set<String>> first = replay(in, tmp.resolve("out1"));
 
     System.out.println(

@@ -3,18 +3,12 @@ package com.cci.streaming;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cci.schemas.Json;
-import com.cci.sim.DirectorySink;
-import com.cci.sim.Scenario;
-import com.cci.sim.SimulationOptions;
-import com.cci.sim.Simulator;
-import com.cci.sim.SimulatorContent;
 import com.cci.streaming.config.JobConfig;
 import com.cci.streaming.config.PropertyGroups;
 import com.cci.streaming.io.ReplayIo;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -44,17 +38,7 @@ class StateBackendEquivalenceTest {
   @Test
   void rocksDbGivesTheSameAlarmsQueueMetricsAndDeadLettersAsTheHeapBackend() throws Exception {
     Path in = tmp.resolve("in");
-    try (DirectorySink sink = new DirectorySink(in)) {
-      new Simulator(
-              Scenario.load("incident"),
-              SimulationOptions.seed(11)
-                  .withContacts(400)
-                  .withHours(1.0)
-                  .withStartTime(LocalTime.of(10, 0)),
-              SimulatorContent.generator(),
-              SimulatorContent.renderer())
-          .run(sink);
-    }
+    IncidentHour.write(in, 11, 400);
     Output heap = replay(in, tmp.resolve("heap"), "hashmap");
     Output rocks = replay(in, tmp.resolve("rocksdb"), "rocksdb");
 
