@@ -15,4 +15,4 @@ FROM qa_results
 WHERE tenant_id = '${tenant_id}'
   AND call_date BETWEEN '${from_date}' AND '${to_date}'
 GROUP BY call_date, agent_id
-ORDER BY call_date, agent_id
+ORDER BY call_date, agent_id NULLS LAST

@@ -20,4 +20,4 @@ FROM qa_criteria
 WHERE tenant_id = '${tenant_id}'
   AND call_date BETWEEN '${from_date}' AND '${to_date}'
 GROUP BY form_id, form_version, section_id, criterion_id
-ORDER BY form_id, form_version, failure_rate DESC, criterion_id
+ORDER BY form_id, form_version, failure_rate DESC NULLS LAST, criterion_id

@@ -17,4 +17,4 @@ FROM (
     AND call_date BETWEEN '${from_date}' AND '${to_date}'
 ) x
 GROUP BY call_date, outcome, stage
-ORDER BY call_date, outcome, stage
+ORDER BY call_date, outcome, stage NULLS FIRST

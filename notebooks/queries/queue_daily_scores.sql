@@ -14,4 +14,4 @@ FROM qa_results
 WHERE tenant_id = '${tenant_id}'
   AND call_date BETWEEN '${from_date}' AND '${to_date}'
 GROUP BY call_date, queue, channel
-ORDER BY call_date, queue, channel
+ORDER BY call_date, queue NULLS LAST, channel NULLS LAST

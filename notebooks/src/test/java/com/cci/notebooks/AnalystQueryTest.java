@@ -150,4 +150,32 @@ class AnalystQueryTest {
       assertThat(dateFilters).as(q.name() + " date filters").isEqualTo(q.tables().size());
     }
   }
+
+  @Test
+  void theQueryCommandListsRendersAndRejectsWithExitCode2() {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream o =
+        new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8);
+    java.io.PrintStream e =
+        new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(QueryCommand.run(new String[] {"list"}, o, e)).isZero();
+    assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8).lines())
+        .hasSize(AnalystQueries.load(Path.of("queries")).size())
+        .anyMatch(l -> l.startsWith("agent_daily_scores\tfrom_date,tenant_id,to_date\tHow did"));
+    out.reset();
+    String[] render = {
+      "agent_daily_scores", "tenant_id=demo-tenant", "from_date=2026-11-20", "to_date=2026-11-21"
+    };
+    assertThat(QueryCommand.run(render, o, e)).isZero();
+    assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8))
+        .contains("tenant_id = 'demo-tenant'")
+        .doesNotContain("${");
+    String[] missing = {"agent_daily_scores", "tenant_id=demo-tenant"};
+    assertThat(QueryCommand.run(missing, o, e)).isEqualTo(2);
+    assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8))
+        .contains("cci query: query agent_daily_scores: missing parameter(s) [from_date, to_date]");
+    assertThat(QueryCommand.run(new String[] {"nope"}, o, e)).isEqualTo(2);
+    assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("no query nope");
+  }
 }
