@@ -1,7 +1,10 @@
 package com.cci.notebooks;
 
 import com.cci.batch.catalog.SparkCatalog;
+import com.cci.batch.catalog.TableDefinitions;
+import com.cci.batch.output.QaTables;
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -37,9 +40,32 @@ public final class LocalQueryRunner {
    * rows and returns how many the query produced.
    */
   public static long run(
-      SparkSession spark, String output, String sql, int maxRows, PrintStream out) {
+      SparkSession spark,
+      String output,
+      String sql,
+      int maxRows,
+      PrintStream out,
+      PrintStream err) {
     SparkCatalog.register(spark, DATABASE, output);
     spark.catalog().setCurrentDatabase(DATABASE);
+    List<String> empty = new ArrayList<>();
+    for (String table : TableDefinitions.TABLES) {
+      String location = com.cci.batch.output.TablePaths.table(output, table);
+      boolean present = exists(spark, location);
+      if (present) {
+        spark.catalog().dropTempView(table);
+      } else {
+        // a table registered earlier over another directory must not answer for this one
+        spark.sql("DROP TABLE IF EXISTS " + DATABASE + "." + table);
+        spark
+            .createDataFrame(new ArrayList<Row>(), QaTables.schema(table))
+            .createOrReplaceTempView(table);
+        empty.add(table);
+      }
+    }
+    if (!empty.isEmpty()) {
+      err.println("cci query: no " + empty + " under " + output + ": queried as empty");
+    }
     Dataset<Row> df = spark.sql(sql);
     List<Row> rows = df.collectAsList();
     out.println(String.join("\t", df.columns()));
@@ -57,5 +83,14 @@ public final class LocalQueryRunner {
       out.println("... " + (rows.size() - maxRows) + " more row(s)");
     }
     return rows.size();
+  }
+
+  private static boolean exists(SparkSession spark, String location) {
+    try {
+      org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(location);
+      return p.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(p);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 }

@@ -87,7 +87,7 @@ public final class QueryCommand {
         out.println(sql);
         return 0;
       }
-      LocalQueryRunner.run(LocalQueryRunner.localSession(), runOn, sql, maxRows, out);
+      LocalQueryRunner.run(LocalQueryRunner.localSession(), runOn, sql, maxRows, out, err);
       return 0;
     } catch (IllegalArgumentException e) {
       err.println("cci query: " + e.getMessage());
