@@ -50,7 +50,12 @@ public final class QueryCommand {
           }
           case "--run" -> runOn = value(args, ++i, a);
           case "--queries" -> dir = Path.of(value(args, ++i, a));
-          case "--max-rows" -> maxRows = Integer.parseInt(value(args, ++i, a));
+          case "--max-rows" -> {
+            maxRows = Integer.parseInt(value(args, ++i, a));
+            if (maxRows < 0) {
+              throw new IllegalArgumentException("--max-rows must be 0 or more, got " + maxRows);
+            }
+          }
           default -> {
             int eq = a.indexOf('=');
             if (a.startsWith("-")) {

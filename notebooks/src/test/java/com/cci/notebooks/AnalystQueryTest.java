@@ -175,6 +175,10 @@ class AnalystQueryTest {
     assertThat(QueryCommand.run(missing, o, e)).isEqualTo(2);
     assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8))
         .contains("cci query: query agent_daily_scores: missing parameter(s) [from_date, to_date]");
+    String[] negative = {"agent_daily_scores", "--max-rows", "-1"};
+    assertThat(QueryCommand.run(negative, o, e)).isEqualTo(2);
+    assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8))
+        .contains("--max-rows must be 0 or more, got -1");
     assertThat(QueryCommand.run(new String[] {"nope"}, o, e)).isEqualTo(2);
     assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("no query nope");
   }
