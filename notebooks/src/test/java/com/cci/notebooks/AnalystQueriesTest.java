@@ -245,25 +245,9 @@ class AnalystQueriesTest {
   @Test
   void theQueryCommandRunsAQueryLocallyOverTheJobsOutput() {
     Params p = new Params(TENANT, DAY1.toString(), DAY2.toString());
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    String[] args = {
-      "agent_daily_scores",
-      "tenant_id=" + p.tenant(),
-      "from_date=" + p.from(),
-      "to_date=" + p.to(),
-      "--run",
-      output.toString(),
-      "--max-rows",
-      "1000"
-    };
-    int rc =
-        QueryCommand.run(
-            args,
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8));
-    assertThat(rc).as(err.toString(StandardCharsets.UTF_8)).isZero();
-    List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+    Cli r = query("agent_daily_scores", p, output, "--max-rows", "1000");
+    assertThat(r.rc()).as(r.err()).isZero();
+    List<String> lines = r.out().lines().toList();
     assertThat(lines.get(0))
         .isEqualTo("call_date\tagent_id\tcalls\tavg_score_pct\tpass_rate\tauto_failed_calls");
     Expected want = EXPECTATIONS.get("agent_daily_scores").apply(p);
@@ -282,25 +266,11 @@ class AnalystQueriesTest {
     Path partial = tmp.resolve("only-results");
     copyTree(output.resolve(QaTables.QA_RESULTS), partial.resolve(QaTables.QA_RESULTS));
     Params p = new Params(TENANT, DAY1.toString(), DAY2.toString());
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    String[] args = {
-      "daily_intake",
-      "tenant_id=" + p.tenant(),
-      "from_date=" + p.from(),
-      "to_date=" + p.to(),
-      "--run",
-      partial.toString()
-    };
     try {
-      int rc =
-          QueryCommand.run(
-              args,
-              new PrintStream(out, true, StandardCharsets.UTF_8),
-              new PrintStream(err, true, StandardCharsets.UTF_8));
-      assertThat(rc).as(err.toString(StandardCharsets.UTF_8)).isZero();
-      assertThat(err.toString(StandardCharsets.UTF_8)).contains("quarantine").contains("empty");
-      List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+      Cli r = query("daily_intake", p, partial);
+      assertThat(r.rc()).as(r.err()).isZero();
+      assertThat(r.err()).contains("quarantine").contains("empty");
+      List<String> lines = r.out().lines().toList();
       Expected want = EXPECTATIONS.get("daily_intake").apply(p);
       long scoredRows =
           want.rows().keySet().stream().filter(k -> "scored".equals(k.get(1))).count();
@@ -312,6 +282,31 @@ class AnalystQueriesTest {
       }
       spark.catalog().setCurrentDatabase(DB);
     }
+  }
+
+  /** What {@code ./cci query} printed and returned. */
+  private record Cli(int rc, String out, String err) {}
+
+  /** Runs {@code ./cci query <name> tenant_id=… from_date=… to_date=… --run <dir> [extra…]}. */
+  private static Cli query(String name, Params p, Path dir, String... extra) {
+    List<String> args =
+        new java.util.ArrayList<>(
+            List.of(
+                name,
+                "tenant_id=" + p.tenant(),
+                "from_date=" + p.from(),
+                "to_date=" + p.to(),
+                "--run",
+                dir.toString()));
+    args.addAll(List.of(extra));
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int rc =
+        QueryCommand.run(
+            args.toArray(String[]::new),
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new Cli(rc, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
   static void copyTree(Path from, Path to) throws IOException {
